@@ -1,0 +1,27 @@
+package dev.mailtrace.bounce;
+
+/**
+ * One recipient of a delivery report. Fields not found are null.
+ *
+ * @param recipient the final recipient address, lower case
+ * @param originalRecipient the Original-Recipient address when given
+ * @param action failed, delayed, delivered, relayed, expanded
+ * @param status RFC 3463 enhanced status code, e.g. 5.1.1
+ * @param replyCode SMTP reply code, e.g. 550
+ * @param command SMTP command at failure (RCPT, DATA, MAIL, ...)
+ * @param diagnostic diagnostic text in one line
+ * @param remoteHost the remote MTA that answered
+ * @param reason the classified reason
+ * @param hard true when the failure is permanent (a hard bounce)
+ */
+public record BouncedRecipient(
+    String recipient,
+    String originalRecipient,
+    String action,
+    String status,
+    String replyCode,
+    String command,
+    String diagnostic,
+    String remoteHost,
+    Reason reason,
+    boolean hard) {}

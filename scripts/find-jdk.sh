@@ -1,0 +1,31 @@
+# Sourced by ./build and ./mailtrace: sets JAVA_HOME to a JDK >= 21 or explains why it cannot.
+# Order: $JAVA_HOME, the `java` on PATH, then /usr/lib/jvm/* (newest first).
+
+mailtrace_java_major() {
+  # Prints the feature version of the java binary $1 (17, 21, 25, ...), or nothing.
+  "$1" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+mailtrace_find_jdk() {
+  local candidate major
+  local -a candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v javac >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+  fi
+  if [ -d /usr/lib/jvm ]; then
+    while IFS= read -r candidate; do candidates+=("$candidate"); done \
+      < <(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's#/$##' | sort -rV)
+  fi
+  for candidate in "${candidates[@]}"; do
+    [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(mailtrace_java_major "$candidate/bin/java")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  echo "mailtrace: no JDK 21 or newer found (looked at JAVA_HOME, the javac on PATH and /usr/lib/jvm/*); install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it." >&2
+  return 1
+}
