@@ -33,6 +33,9 @@ public final class BounceClassifier {
     try {
       return decide(message);
     } catch (RuntimeException bad) {
+      if (Boolean.getBoolean("mailtrace.bounce.debug")) {
+        bad.printStackTrace();
+      }
       // bad input is data: a message we cannot read as a report is not one
       return DeliveryReport.NONE;
     }
@@ -122,11 +125,6 @@ public final class BounceClassifier {
       return autoReply(m, from);
     }
     if (!bouncy && !reportType) {
-      return DeliveryReport.NONE;
-    }
-    if (autoSubmitted != null && autoSubmitted.toLowerCase(Locale.ROOT).startsWith("auto-replied")
-        && layout.status == null && !reportType) {
-      // RFC 3834 section 5: auto-replied marks a reply to a person, not a delivery report
       return DeliveryReport.NONE;
     }
     return textBounce(m, layout, from);
@@ -381,6 +379,9 @@ public final class BounceClassifier {
     String command = Codes.findCommand(lowerDiag);
     if (command == null && context != null) {
       command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
+    }
+    if (command == null && ReasonRules.pointsAtRecipient(lowerDiag)) {
+      command = "RCPT";
     }
     if (action == null && status != null) {
       action = status.startsWith("2") ? "delivered" : status.startsWith("4") && diag != null

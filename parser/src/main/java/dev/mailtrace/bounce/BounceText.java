@@ -109,7 +109,7 @@ final class BounceText {
           }
           continue;
         }
-        if (isChatter(l) && sawText && telling(sb)) {
+        if ((isChatter(l) && sawText && telling(sb)) || looksLikeHeader(l)) {
           break;
         }
         sawText = true;
@@ -149,6 +149,25 @@ final class BounceText {
     String l = s.toLowerCase(Locale.ROOT);
     for (Reason r : Reason.values()) {
       if (ReasonRules.matches(r, l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] HEADER_STARTS = {
+    "received:", "return-path:", "message-id:", "mime-version:", "content-type:", "user-agent:",
+    "x-mailer:", "date:", "from:", "subject:", "to:", "dkim-signature:", "content-transfer-encoding:"
+  };
+
+  /** True for a line that starts a header field of a quoted original message. */
+  private static boolean looksLikeHeader(String line) {
+    if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) {
+      return false;
+    }
+    String l = line.toLowerCase(Locale.ROOT);
+    for (String h : HEADER_STARTS) {
+      if (l.startsWith(h)) {
         return true;
       }
     }

@@ -137,7 +137,8 @@ final class ReasonRules {
           }
           yield true;
         }
-        yield (command == null || command.equals("RCPT")) && matches(Reason.USERUNKNOWN, d);
+        // after DATA an "unknown user" is a filter's verdict, so only RCPT counts (see FILTERED)
+        yield "RCPT".equals(command) && matches(Reason.USERUNKNOWN, d);
       }
       case FILTERED -> {
         if (byStatus == Reason.FILTERED) {
@@ -146,7 +147,7 @@ final class ReasonRules {
         if (command != null && BEFORE_DATA.contains(command)) {
           yield false;
         }
-        yield matches(Reason.FILTERED, d);
+        yield matches(Reason.FILTERED, d) || matches(Reason.USERUNKNOWN, d);
       }
       case REJECTED -> {
         if (byStatus == Reason.REJECTED) {
@@ -349,7 +350,28 @@ final class ReasonRules {
     if (lower == null || lower.isEmpty()) {
       return false;
     }
-    List<String> phrases = PHRASES.get(reason);
+    List<String> not = EXCEPT.get(reason);
+    if (not != null && containsAny(lower, not)) {
+      return false;
+    }
+    return containsAny(lower, PHRASES.get(reason));
+  }
+
+  /**
+   * Phrases that show a failure answered the recipient (RCPT TO) even when the text does not name
+   * the command: these are how servers say "no such recipient" at RCPT time.
+   */
+  static boolean pointsAtRecipient(String lower) {
+    return containsAny(lower, RCPT_HINTS);
+  }
+
+  private static final List<String> RCPT_HINTS = List.of(
+      "recipient address rejected", "does not like recipient", "recipient name is not recognized",
+      "not listed in", "address couldn't be found", "doesn't have a", "mailbox unavailable",
+      "invalid recipient", "recipientnotfound", "recipnotfound", "no valid recipients",
+      "address not found", "<*@*>: user unknown", "user unknown in ");
+
+  private static boolean containsAny(String lower, List<String> phrases) {
     if (phrases == null) {
       return false;
     }
@@ -364,6 +386,13 @@ final class ReasonRules {
       }
     }
     return false;
+  }
+
+  private static final Map<Reason, List<String>> EXCEPT = new EnumMap<>(Reason.class);
+
+  static {
+    EXCEPT.put(Reason.REJECTED, List.of(
+        "recipient address rejected", "5.1.0 address rejected", "sender ip address rejected"));
   }
 
   private static boolean inOrder(String text, String pattern) {
