@@ -81,7 +81,10 @@ public final class BounceClassifier {
         return;
       }
       if (p.isLeaf()) {
-        if (ct.equals("text/plain") && !"attachment".equals(p.disposition())) {
+        if ((ct.equals("text/plain") || ct.startsWith("multipart/")) && !"attachment".equals(p.disposition())) {
+          // a multipart whose parts could not be split is read as text
+          texts.add(p);
+        } else if (ct.equals("text/plain")) {
           texts.add(p);
         } else if (ct.equals("text/html")) {
           htmls.add(p);
@@ -112,6 +115,15 @@ public final class BounceClassifier {
     }
     Layout layout = new Layout();
     layout.walk(root, 0);
+    if (layout.status == null && layout.feedback == null && layout.original != null
+        && !layout.original.children().isEmpty()) {
+      // a report forwarded as an attachment: read the enclosed report instead
+      Layout inner = new Layout();
+      inner.walk(layout.original.children().get(0), 1);
+      if (inner.status != null || inner.feedback != null) {
+        layout = inner;
+      }
+    }
     if (layout.feedback != null) {
       return feedback(m, layout);
     }
@@ -186,11 +198,13 @@ public final class BounceClassifier {
   // ---------------------------------------------------------------- RFC 3464
 
   private DeliveryReport deliveryStatus(Message m, Layout layout) {
-    DsnFields f = DsnFields.parse(text(layout.status));
+    return deliveryStatus(m, layout, DsnFields.parse(text(layout.status)), plainText(layout));
+  }
+
+  private DeliveryReport deliveryStatus(Message m, Layout layout, DsnFields f, String report) {
     if (f.recipients().isEmpty()) {
       return null;
     }
-    String report = plainText(layout);
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
     List<BounceText.Finding> findings = BounceText.scan(split.report(), exclude);
@@ -316,6 +330,14 @@ public final class BounceClassifier {
     if (report.isEmpty()) {
       return DeliveryReport.NONE;
     }
+    if (report.regionMatches(true, 0, "", 0, 0) && containsIgnoreCase(report, "final-recipient:")) {
+      // RFC 3464 fields pasted into the text (a forwarded or flattened report)
+      String unquoted = String.join("\n", BounceText.unquoted(BounceText.lines(report)));
+      DeliveryReport inline = deliveryStatus(m, layout, DsnFields.parse(dsnRegion(unquoted)), unquoted);
+      if (inline != null) {
+        return inline;
+      }
+    }
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
     List<BounceText.Finding> findings = new ArrayList<>(BounceText.scan(split.report(), exclude));
@@ -345,6 +367,7 @@ public final class BounceClassifier {
     List<BouncedRecipient> out = new ArrayList<>();
     String lowerReport = split.report().toLowerCase(Locale.ROOT);
     boolean delayed = Signals.saysDelayed(lowerReport);
+    Reason preset = Formats.preset(m, lowerReport, findings);
     for (BounceText.Finding f : findings) {
       String diagnostic = f.diagnostic();
       if (!BounceText.telling(diagnostic)) {
@@ -352,7 +375,7 @@ public final class BounceClassifier {
       }
       String remote = Signals.remoteHost(f.context() + " " + diagnostic);
       out.add(recipient(f.recipient(), null, delayed ? "delayed" : null, null, diagnostic, null,
-          remote, f.context() + " " + diagnostic, null));
+          remote, f.context() + " " + diagnostic, preset));
     }
     ReportKind kind = kindOf(out);
     if (kind == ReportKind.DELIVERED) {
@@ -538,6 +561,27 @@ public final class BounceClassifier {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private static boolean containsIgnoreCase(String text, String lowerNeedle) {
+    return text.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  }
+
+  /** The text from the first per-message or per-recipient DSN field on. */
+  private static String dsnRegion(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    int at = lower.indexOf("reporting-mta:");
+    int fr = lower.indexOf("final-recipient:");
+    int or = lower.indexOf("original-recipient:");
+    int start = fr;
+    if (or >= 0 && or < start) {
+      start = or;
+    }
+    if (at >= 0 && at < start) {
+      start = at;
+    }
+    start = text.lastIndexOf('\n', start) + 1;
+    return text.substring(start);
+  }
 
   private static Set<String> excluded(Message m) {
     Set<String> s = new HashSet<>();

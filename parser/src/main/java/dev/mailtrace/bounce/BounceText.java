@@ -31,13 +31,13 @@ final class BounceText {
     "original message follows", "----- original message -----", "-----original message-----",
     "--- original message ---", "original message ---", "unsent message below",
     "----- the header of the original message", "headers of the original message",
-    "----- message header follows", "original message header", "the original message was",
+    "----- message header follows", "original message header",
     "----- returned message", "returned message follows", "--- the message follows",
     "message header follows", "content-type: message/rfc822", "message text follows",
     "------ original message header", "---- start of returned message", "included is a copy",
     "----- original message header", "original mail follows", "the headers of your message",
     "here are the first few lines", "copy of the original message", "original message headers",
-    "------=_part", "--- below is the original", "message you sent", "your message reads",
+    "--- below is the original", "your message reads",
     "----- forwarded message", "begin original message", "-- original message", "原文", "元のメッセージ"
   };
 
@@ -72,11 +72,19 @@ final class BounceText {
    * bounce's own sender and receiver.
    */
   static List<Finding> scan(String report, Set<String> exclude) {
-    List<String> lines = lines(report);
+    List<String> lines = unquoted(lines(report));
     int n = lines.size();
     String[] addressAt = new String[n];
+    boolean any = false;
     for (int i = 0; i < n; i++) {
       addressAt[i] = recipientOf(lines.get(i), exclude);
+      any |= addressAt[i] != null;
+    }
+    if (!any) {
+      // no line starts with a recipient: take addresses named inside sentences about delivery
+      for (int i = 0; i < n; i++) {
+        addressAt[i] = mentionedRecipient(lines.get(i), exclude);
+      }
     }
     Map<String, StringBuilder> diag = new LinkedHashMap<>();
     Map<String, Integer> firstLine = new LinkedHashMap<>();
@@ -125,6 +133,61 @@ final class BounceText {
       out.add(new Finding(addr, d, context));
     }
     return out;
+  }
+
+  /**
+   * Lines with one level of "> " quoting removed when most lines carry it (a bounce forwarded
+   * inline by a person).
+   */
+  static List<String> unquoted(List<String> lines) {
+    int quoted = 0;
+    int text = 0;
+    for (String l : lines) {
+      if (!l.isBlank()) {
+        text++;
+        if (l.startsWith(">")) {
+          quoted++;
+        }
+      }
+    }
+    if (text == 0 || quoted * 2 < text) {
+      return lines;
+    }
+    List<String> out = new ArrayList<>(lines.size());
+    for (String l : lines) {
+      if (l.startsWith("> ")) {
+        out.add(l.substring(2));
+      } else if (l.startsWith(">")) {
+        out.add(l.substring(1));
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** The first address inside a line that speaks of delivery or recipients, or null. */
+  private static String mentionedRecipient(String line, Set<String> exclude) {
+    if (line.indexOf('@') < 0) {
+      return null;
+    }
+    String lower = line.toLowerCase(Locale.ROOT);
+    boolean speaks = false;
+    for (String w : LABEL_WORDS) {
+      if (lower.contains(w)) {
+        speaks = true;
+        break;
+      }
+    }
+    if (!speaks) {
+      return null;
+    }
+    for (String a : addresses(line)) {
+      if (!exclude.contains(a)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** Lines around every mention of the address, for finding the command in a transcript. */
@@ -286,7 +349,17 @@ final class BounceText {
         from++;
       }
     }
+    if (from == 0 && t.length() > 2 && "*-\u2022\u00b7".indexOf(t.charAt(0)) >= 0 && t.charAt(1) == ' ') {
+      // a bulleted list of recipients
+      from = 2;
+    }
     int k = from;
+    if (from == 0) {
+      String labelled = afterDeliveryLabel(lower);
+      if (labelled != null) {
+        return exclude.contains(labelled) ? null : labelled;
+      }
+    }
     if (k < t.length() && (t.charAt(k) == '<' || t.charAt(k) == '"' || t.charAt(k) == '\'' || t.charAt(k) == '(')) {
       k++;
     }
@@ -298,6 +371,40 @@ final class BounceText {
       return null;
     }
     return addr;
+  }
+
+  private static final String[] LABEL_WORDS = {
+    "deliver", "recipient", "rcpt", "failed", "unknown", "invalid", "destinat", "empf\u00e4nger",
+    "undeliverable", "rejected", "bounced", "could not", "unable", "error", "adresse", "\u5b9b\u5148",
+    "wasn't delivered", "not delivered", "sent to"
+  };
+
+  /**
+   * The address that ends a line of the form "Could not be delivered to: &lt;addr&gt;" whose label
+   * speaks of delivery or recipients, or null.
+   */
+  private static String afterDeliveryLabel(String lower) {
+    int colon = lower.indexOf(':');
+    if (colon <= 0 || colon > 60) {
+      return null;
+    }
+    String label = lower.substring(0, colon);
+    boolean speaks = false;
+    for (String w : LABEL_WORDS) {
+      if (label.contains(w)) {
+        speaks = true;
+        break;
+      }
+    }
+    if (!speaks) {
+      return null;
+    }
+    String rest = lower.substring(colon + 1).strip();
+    if (rest.startsWith("<") && rest.endsWith(">")) {
+      rest = rest.substring(1, rest.length() - 1);
+    }
+    String a = addressAt(rest, 0);
+    return a != null && a.length() == rest.length() ? a : null;
   }
 
   /** The address starting exactly at {@code start} of the lower-case text, or null. */

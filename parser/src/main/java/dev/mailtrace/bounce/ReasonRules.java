@@ -626,8 +626,7 @@ final class ReasonRules {
         "conversation with", "lost connection", "could not be delivered because of a problem",
         "processing error"));
     PHRASES.put(Reason.NETWORKERROR, List.of(
-        "could not connect", "couldn't connect", "unable to connect", "connection timed out",
-        "connect to * timed out", "no route to host", "network is unreachable", "network unreachable",
+        "no route to host", "network is unreachable", "network unreachable",
         "dns lookup failure", "host name lookup failure", "name server timeout", "dns error",
         "temporary lookup failure", "lookup failure", "mx lookup failed", "servfail",
         "malformed or unexpected name server reply", "no mail hosts for", "could not resolve",
@@ -642,6 +641,8 @@ final class ReasonRules {
         "null mx", "nullmx", "domain does not receive mail", "does not receive mail",
         "mail is not accepted", "not accepting messages", "521 ", "556 ", "accepts no mail"));
     PHRASES.put(Reason.EXPIRED, List.of(
+        "connection timed out", "timed out", "unable to connect", "could not connect",
+        "couldn't connect", "connection refused",
         "retry timeout exceeded", "delivery time expired", "delivery expired", "message expired",
         "expired after", "queue too long", "in the queue too long", "too long in queue",
         "could not be delivered for", "giving up on", "have been failing for a long time",
