@@ -136,7 +136,7 @@ public final class BounceClassifier {
     if (autoReply && !bouncy) {
       return autoReply(m, from);
     }
-    if (!bouncy && !reportType) {
+    if (!bouncy && !reportType && !(layout.original != null && Signals.textSaysBounce(plainText(layout)))) {
       return DeliveryReport.NONE;
     }
     return textBounce(m, layout, from);
@@ -340,7 +340,8 @@ public final class BounceClassifier {
     }
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
-    List<BounceText.Finding> findings = new ArrayList<>(BounceText.scan(split.report(), exclude));
+    List<BounceText.Finding> findings =
+        new ArrayList<>(BounceText.scan(split.report(), senders(m), exclude));
     String general = BounceText.generalDiagnostic(split.report());
     if (findings.isEmpty()) {
       for (String h : m.headers("X-Failed-Recipients")) {
@@ -588,6 +589,14 @@ public final class BounceClassifier {
     for (Address a : m.to()) {
       addLower(s, a.address());
     }
+    for (Address a : m.from()) {
+      addLower(s, a.address());
+    }
+    return s;
+  }
+
+  private static Set<String> senders(Message m) {
+    Set<String> s = new HashSet<>();
     for (Address a : m.from()) {
       addLower(s, a.address());
     }
