@@ -261,7 +261,12 @@ final class MboxReader implements ArchiveReader {
         if (framesByLength && f.contentLength >= 0) {
           f.lengthEnd = at + eol + f.contentLength;
           if (plainSize >= 0 && f.lengthEnd > plainSize) {
-            f.problems.add(lengthProblem(f) + " (past the end of the file)");
+            f.problems.add(
+                "Content-Length "
+                    + f.contentLength
+                    + " runs past the end of the file: message at offset "
+                    + f.start
+                    + " (framed by From lines instead)");
             f.lengthEnd = -1;
           }
         }
