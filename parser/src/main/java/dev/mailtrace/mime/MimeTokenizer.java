@@ -269,7 +269,9 @@ final class MimeTokenizer {
       int colon = fieldColon(pos, eol);
       if (colon < 0) {
         int following = nextLine(eol);
-        if (following < limit && isFieldLine(following)) {
+        boolean dashes = first == '-' && pos + 1 < eol && buf[pos + 1] == '-';
+        // A "--" line is most likely this entity's own first boundary after a missing empty line.
+        if (!dashes && following < limit && isFieldLine(following)) {
           // Junk between fields (an mbox From_ line, a stray word): skip it as mime4j does.
           problems.add("header line without a field name skipped: offset " + pos);
           pos = following;
@@ -447,10 +449,12 @@ final class MimeTokenizer {
         close = true;
         q += 2;
       }
-      while (q < limit && isWsp(buf[q])) {
-        q++;
-      }
-      if (q < limit && buf[q] != '\r' && buf[q] != '\n') {
+      if (q < limit && isWsp(buf[q])) {
+        // Transport padding, and what some generators write after it: ignored to the line end
+        // (mime4j does the same); a boundary directly followed by other text is not a match, so
+        // "--b" never matches "--b2".
+        q = lineEnd(q);
+      } else if (q < limit && buf[q] != '\r' && buf[q] != '\n') {
         continue;
       }
       matchedClose = close;
