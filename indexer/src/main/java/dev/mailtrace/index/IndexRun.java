@@ -282,14 +282,57 @@ public final class IndexRun {
 
   private void index(IndexWriter writer, RawMessage raw) throws IOException {
     Message m = parser.parse(raw);
-    HopChain chain = HopChain.of(m);
-    DeliveryReport report = classifier.classify(m);
-    Source s = raw.source();
+    add(writer, m, classifier);
+    if (!m.problems().isEmpty()) {
+      problems.incrementAndGet();
+    }
+  }
+
+  /** Analyses a parsed message (hops, delivery report) and adds or replaces its document. */
+  private static void add(IndexWriter writer, Message m, BounceClassifier classifier) throws IOException {
+    HopChain chain = hops(m);
+    DeliveryReport report = report(classifier, m);
+    Source s = m.source();
     writer.updateDocument(
         new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), s.offset())),
         MessageDocument.of(m, chain, report));
-    if (!m.problems().isEmpty()) {
-      problems.incrementAndGet();
+  }
+
+  // TODO(indexer): remove these guards once HopChain and BounceClassifier are merged into main.
+  private static HopChain hops(Message m) {
+    try {
+      return HopChain.of(m);
+    } catch (UnsupportedOperationException notYet) {
+      return null;
+    }
+  }
+
+  private static DeliveryReport report(BounceClassifier classifier, Message m) {
+    try {
+      return classifier.classify(m);
+    } catch (UnsupportedOperationException notYet) {
+      return DeliveryReport.NONE;
+    }
+  }
+
+  /**
+   * Adds already-parsed messages to an index folder (created when missing), marks duplicates and
+   * commits: for tools and tests that build messages themselves rather than read archives.
+   */
+  public static void addAll(Path indexDir, Iterable<Message> messages) throws IOException {
+    Files.createDirectories(indexDir);
+    try (Directory dir = FSDirectory.open(indexDir);
+        IndexWriter writer =
+            new IndexWriter(
+                dir,
+                new IndexWriterConfig(new MailAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+      BounceClassifier classifier = new BounceClassifier();
+      for (Message m : messages) {
+        add(writer, m, classifier);
+      }
+      Duplicates.mark(writer);
+      writer.commit();
     }
   }
 

@@ -220,9 +220,18 @@ public final class MessageDocument {
       d.add(new StringField(HEADER_NAMES, name, Field.Store.NO));
       String value = h.value();
       if (value.contains("=?")) {
-        value = EncodedWords.decode(value, new ArrayList<>());
+        value = decodeWords(value);
       }
       d.add(new TextField(HEADER_PREFIX + name, value, Field.Store.NO));
+    }
+  }
+
+  // TODO(indexer): call EncodedWords directly once the header grammars are merged into main.
+  private static String decodeWords(String value) {
+    try {
+      return EncodedWords.decode(value, new ArrayList<>());
+    } catch (UnsupportedOperationException notYet) {
+      return value;
     }
   }
 

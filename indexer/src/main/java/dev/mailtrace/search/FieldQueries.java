@@ -243,7 +243,8 @@ final class FieldQueries {
         b.add(text(addressText(r), value, false), BooleanClause.Occur.SHOULD);
       }
     }
-    return b.build();
+    BooleanQuery q = b.build();
+    return q.clauses().size() == 1 ? q.clauses().get(0).query() : q;
   }
 
   /** A keyword field: exact, or wildcard and prefix when the value has * or ?; sha256 prefixes too. */
