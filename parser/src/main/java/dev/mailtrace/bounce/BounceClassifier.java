@@ -485,9 +485,9 @@ public final class BounceClassifier {
     if (layout.original != null && !layout.original.children().isEmpty()) {
       headers = layout.original.children().get(0).headers();
     } else if (layout.original != null && layout.original.isLeaf()) {
-      headers = headerLines(layout.original.text());
+      headers = headerLines(lf(layout.original.text()));
     } else if (layout.originalHeaders != null) {
-      headers = headerLines(layout.originalHeaders.text());
+      headers = headerLines(lf(layout.originalHeaders.text()));
     } else if (inlineHeaders != null) {
       headers = headerLines(inlineHeaders);
     }
@@ -650,16 +650,37 @@ public final class BounceClassifier {
         sb.append(Signals.stripHtml(p.text())).append('\n');
       }
     }
-    return sb.toString();
+    return lf(sb.toString());
   }
 
   /** The text of a report part, whether the parser kept it as a leaf or as an enclosed entity. */
   private static String text(Part p) {
     if (p.isLeaf()) {
-      return p.text();
+      return lf(p.text());
     }
     StringBuilder sb = new StringBuilder();
     appendEntity(sb, p.children().get(0), 0);
+    return lf(sb.toString());
+  }
+
+  /** The text with CRLF and bare CR line ends turned into LF, so every scan sees one kind. */
+  static String lf(String s) {
+    if (s.indexOf('\r') < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\r') {
+        sb.append('\n');
+        if (i + 1 < n && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else {
+        sb.append(c);
+      }
+    }
     return sb.toString();
   }
 
