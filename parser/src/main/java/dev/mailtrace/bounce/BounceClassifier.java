@@ -207,7 +207,7 @@ public final class BounceClassifier {
     }
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
-    List<BounceText.Finding> findings = BounceText.scan(split.report(), exclude);
+    List<BounceText.Finding> findings = null;
     String general = null;
     List<BouncedRecipient> out = new ArrayList<>();
     for (Map<String, String> r : f.recipients()) {
@@ -224,7 +224,14 @@ public final class BounceClassifier {
       String diagType = DsnFields.type(diagRaw);
       String diagnostic = diagRaw == null ? null : BounceText.oneLine(DsnFields.typed(diagRaw));
       String context = null;
-      BounceText.Finding finding = find(findings, recipient, original);
+      BounceText.Finding finding = null;
+      if (diagnostic == null || diagnostic.isEmpty() || Codes.findCommand(diagnostic.toLowerCase(Locale.ROOT)) == null) {
+        // the text part is read only when the fields leave something out
+        if (findings == null) {
+          findings = BounceText.scan(split.report(), exclude);
+        }
+        finding = find(findings, recipient, original);
+      }
       if (finding != null) {
         context = finding.context() + " " + finding.diagnostic();
       }
@@ -342,7 +349,7 @@ public final class BounceClassifier {
     Set<String> exclude = excluded(m);
     List<BounceText.Finding> findings =
         new ArrayList<>(BounceText.scan(split.report(), senders(m), exclude));
-    String general = BounceText.generalDiagnostic(split.report());
+    String general = null;
     if (findings.isEmpty()) {
       for (String h : m.headers("X-Failed-Recipients")) {
         for (String a : BounceText.addresses(h)) {
@@ -351,6 +358,9 @@ public final class BounceClassifier {
       }
     }
     Original orig = original(layout, split.originalHeaders());
+    if (findings.isEmpty() && orig.to != null) {
+      general = BounceText.generalDiagnostic(split.report());
+    }
     if (findings.isEmpty() && orig.to != null
         && (Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null)) {
       // no recipient line: the returned original's To is the best guess, and only when a code
@@ -372,6 +382,9 @@ public final class BounceClassifier {
     for (BounceText.Finding f : findings) {
       String diagnostic = f.diagnostic();
       if (!BounceText.telling(diagnostic)) {
+        if (general == null) {
+          general = BounceText.generalDiagnostic(split.report());
+        }
         diagnostic = diagnostic.isEmpty() ? general : general.isEmpty() ? diagnostic : diagnostic + " " + general;
       }
       String remote = Signals.remoteHost(f.context() + " " + diagnostic);
@@ -563,8 +576,17 @@ public final class BounceClassifier {
 
   // ---------------------------------------------------------------- helpers
 
-  private static boolean containsIgnoreCase(String text, String lowerNeedle) {
-    return text.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  private static boolean containsIgnoreCase(String text, String needle) {
+    int n = needle.length();
+    char first = needle.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0; i + n <= text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == first || c == firstUpper) && text.regionMatches(true, i, needle, 0, n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text from the first per-message or per-recipient DSN field on. */

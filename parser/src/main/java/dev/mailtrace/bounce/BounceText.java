@@ -202,25 +202,41 @@ final class BounceText {
   /** Lines around every mention of the address, for finding the command in a transcript. */
   private static String contextOf(List<String> lines, String addr, int first) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).toLowerCase(Locale.ROOT).contains(addr)) {
+    int mentions = 0;
+    for (int i = Math.max(0, first - 30); i < lines.size() && mentions < 6; i++) {
+      String l = lines.get(i);
+      if (l.indexOf('@') >= 0 && l.toLowerCase(Locale.ROOT).contains(addr)) {
+        mentions++;
         for (int k = Math.max(0, i - 2); k <= i; k++) {
           sb.append(lines.get(k)).append(' ');
         }
       }
     }
-    return sb.toString();
+    return sb.length() > 3000 ? sb.substring(0, 3000) : sb.toString();
   }
 
-  /** True when the text has something a reason can be read from. */
+  /** Word stems that diagnostics use, in the languages bounces arrive in. */
+  private static final String[] TELLING_WORDS = {
+    "unknown", "full", "quota", "reject", "denied", "invalid", "exceed", "block", "spam", "fail",
+    "error", "refus", "timed out", "timeout", "expired", "unavailable", "disabled", "suspend",
+    "no such", "does not exist", "doesn't exist", "not exist", "not found", "couldn't be found",
+    "unable", "policy", "virus", "relay", "not allowed", "not permitted", "too many", "too big",
+    "too large", "size", "over", "inactive", "not accept", "blacklist", "listed", "not recognized",
+    "no longer", "moved", "loop", "lookup", "resolve", "connect", "deferred", "reputation",
+    "authenticat", "spf", "dkim", "dmarc", "ptr", "inconnu", "unbekannt", "existiert",
+    "voll", "plein", "pleine", "inexist", "sconosciut", "desconocid", "存在", "不明", "一杯", "容量",
+    "not a valid", "filtered", "not deliver", "undeliver", "mailbox", "recipient"
+  };
+
+  /** True when the text has something a reason can be read from: a code or a failure word. */
   static boolean telling(CharSequence text) {
     String s = text.toString();
     if (Codes.findReply(s, (char) 0) != null || Codes.findStatus(s, (char) 0) != null) {
       return true;
     }
     String l = s.toLowerCase(Locale.ROOT);
-    for (Reason r : Reason.values()) {
-      if (ReasonRules.matches(r, l)) {
+    for (String w : TELLING_WORDS) {
+      if (l.contains(w)) {
         return true;
       }
     }

@@ -39,6 +39,28 @@ final class ReasonRules {
 
   /** Decides the reason; never null. */
   static Reason decide(Evidence e) {
+    MEMO.get().clear();
+    try {
+      return decideOnce(e);
+    } finally {
+      MEMO.get().clear();
+    }
+  }
+
+  /** Phrase matches already computed for the diagnostic being decided: each list is scanned once. */
+  private static final class Memo {
+    String text;
+    final byte[] state = new byte[Reason.values().length];
+
+    void clear() {
+      text = null;
+      java.util.Arrays.fill(state, (byte) 0);
+    }
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+  private static Reason decideOnce(Evidence e) {
     if (e.preset() != null && !retry(e.preset())) {
       return e.preset();
     }
@@ -350,6 +372,21 @@ final class ReasonRules {
     if (lower == null || lower.isEmpty()) {
       return false;
     }
+    Memo memo = MEMO.get();
+    if (memo.text != lower) {
+      memo.clear();
+      memo.text = lower;
+    }
+    byte known = memo.state[reason.ordinal()];
+    if (known != 0) {
+      return known == 1;
+    }
+    boolean hit = matchesUncached(reason, lower);
+    memo.state[reason.ordinal()] = (byte) (hit ? 1 : 2);
+    return hit;
+  }
+
+  private static boolean matchesUncached(Reason reason, String lower) {
     List<String> not = EXCEPT.get(reason);
     if (not != null && containsAny(lower, not)) {
       return false;

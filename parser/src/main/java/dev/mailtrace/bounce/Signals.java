@@ -78,9 +78,20 @@ final class Signals {
     if (precedence != null && precedence.strip().equalsIgnoreCase("auto_reply")) {
       return true;
     }
+    if (lowerSubject.isEmpty()) {
+      return false;
+    }
     for (String s : AUTO_SUBJECTS) {
-      if (lowerSubject.startsWith(s) || lowerSubject.contains(s + ":") || lowerSubject.contains("[" + s)) {
+      if (lowerSubject.startsWith(s)) {
         return true;
+      }
+      int at = lowerSubject.indexOf(s);
+      if (at >= 0) {
+        int end = at + s.length();
+        if ((end < lowerSubject.length() && lowerSubject.charAt(end) == ':')
+            || (at > 0 && lowerSubject.charAt(at - 1) == '[')) {
+          return true;
+        }
       }
     }
     return false;
