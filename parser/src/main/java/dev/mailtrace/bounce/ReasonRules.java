@@ -593,15 +593,15 @@ final class ReasonRules {
         "mx records for ", "spam reporting address", "message rejected: email address is not verified",
         "address rejected"));
     PHRASES.put(Reason.HOSTUNKNOWN, List.of(
-        "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
+        "host unknown", "unknown host", "domain not found", "no such domain",
         "domain does not exist", "domain must exist", "host or domain name not found",
         "unrouteable mail domain", "unroutable address", "unrouteable address", "unknown domain",
         "name or service not known", "domain is not reachable", "host unreachable",
-        "mail domain mentioned in email address is unknown", "domain name not found",
-        "no mx record", "nxdomain", "recipient domain must exist", "domain could not be found",
+        "mail domain mentioned in email address is unknown",
+        "no mx record", "recipient domain must exist", "domain could not be found",
         "the account or domain may not exist", "553 * does not exist",
-        "address rejected: domain not found", "dns error: domain name not found",
-        "domain doesn't exist", "name service error"));
+        "address rejected: domain not found",
+        "domain doesn't exist"));
     PHRASES.put(Reason.SPAMDETECTED, List.of(
         "spam detected", "detected as spam", "considered spam", "classified as spam",
         "identified as spam", "looks like spam", "appears to be spam", "is spam",
@@ -627,6 +627,7 @@ final class ReasonRules {
         "too many smtp sessions", "exceeded the maximum number of connections",
         "too many recipients", "too many open connections", "too many hosts"));
     PHRASES.put(Reason.BLOCKED, List.of(
+        "service refuse", "invalid ip for sending", "messages from * weren't sent",
         "blocked using", "blacklisted", "blocklisted", "block list", "blocklist", "blacklist",
         "listed at", "listed in", "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracudacentral",
         "client host rejected", "ip address rejected", "your ip", "your host", "helo command rejected",
@@ -652,21 +653,23 @@ final class ReasonRules {
         "because the recipient is not accepting mail with", "messages with multiple addresses",
         "we do not accept messages containing images", "allowable number of posts"));
     PHRASES.put(Reason.SYSTEMERROR, List.of(
+        "transaction failed", "service currently unavailable",
         "system error", "internal error", "server error", "local error", "mail system error",
-        "temporary local problem", "temporary failure", "unable to deliver to the recipient",
+        "temporary local problem", "unable to deliver to the recipient",
         "mail forwarding loop", "loop detected", "routing loop", "too many hops", "hop count exceeded",
         "message looping", "mail loop", "server configuration error", "misconfigured",
-        "configuration error", "please try again later", "try again later", "service unavailable",
+        "configuration error",
         "local configuration error", "input/output error", "i/o error", "internal server error",
         "problem with the remote mail server", "an error occurred", "unexpected error",
         "error in processing", "timeout waiting for", "remote server is misconfigured",
         "conversation with", "lost connection", "could not be delivered because of a problem",
         "processing error"));
     PHRASES.put(Reason.NETWORKERROR, List.of(
+        "nxdomain", "domain name not found", "name service error", "host not found, try again",
         "no route to host", "network is unreachable", "network unreachable",
         "dns lookup failure", "host name lookup failure", "name server timeout", "dns error",
         "temporary lookup failure", "lookup failure", "mx lookup failed", "servfail",
-        "malformed or unexpected name server reply", "no mail hosts for", "could not resolve",
+        "no mail hosts for", "could not resolve",
         "unable to resolve", "connection lost", "network error", "bad connection",
         "unable to route", "connection refused by"));
     PHRASES.put(Reason.SYSTEMFULL, List.of(
@@ -674,10 +677,13 @@ final class ReasonRules {
         "not enough disk space", "out of disk space", "out of storage", "file system full",
         "requested mail action aborted: exceeded storage"));
     PHRASES.put(Reason.NOTACCEPT, List.of(
+        "doesn't receive email", "does not receive email",
         "does not accept mail", "not accepting mail", "host does not accept", "no mx",
         "null mx", "nullmx", "domain does not receive mail", "does not receive mail",
         "mail is not accepted", "not accepting messages", "521 ", "556 ", "accepts no mail"));
     PHRASES.put(Reason.EXPIRED, List.of(
+        "could not deliver for", "not delivered within", "did not accept our requests to connect",
+        "will be retried", "in the queue too long", "giving up",
         "connection timed out", "timed out", "unable to connect", "could not connect",
         "couldn't connect", "connection refused",
         "retry timeout exceeded", "delivery time expired", "delivery expired", "message expired",
