@@ -414,11 +414,11 @@ public final class BounceClassifier {
     }
     String lowerDiag = diag == null ? "" : diag.toLowerCase(Locale.ROOT);
     String command = Codes.findCommand(lowerDiag);
-    if (command == null && context != null) {
-      command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
-    }
     if (command == null && ReasonRules.pointsAtRecipient(lowerDiag)) {
       command = "RCPT";
+    }
+    if (command == null && context != null) {
+      command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
     }
     if (action == null && status != null) {
       action = status.startsWith("2") ? "delivered" : status.startsWith("4") && diag != null

@@ -187,7 +187,7 @@ final class ReasonRules {
         yield false;
       }
       case HOSTUNKNOWN -> byStatus == Reason.HOSTUNKNOWN
-          ? !matches(Reason.NETWORKERROR, d)
+          ? !matches(Reason.NETWORKERROR, d) && !matches(Reason.NOTACCEPT, d)
           : matches(Reason.HOSTUNKNOWN, d);
       case SPAMDETECTED -> {
         if (e.status() == null) {
@@ -406,7 +406,8 @@ final class ReasonRules {
       "recipient address rejected", "does not like recipient", "recipient name is not recognized",
       "not listed in", "address couldn't be found", "doesn't have a", "mailbox unavailable",
       "invalid recipient", "recipientnotfound", "recipnotfound", "no valid recipients",
-      "address not found", "<*@*>: user unknown", "user unknown in ");
+      "address not found", "<*@*>: user unknown", "user unknown in ", "unknown user:",
+      "[rcpt_to]", "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
     if (phrases == null) {
@@ -575,6 +576,7 @@ final class ReasonRules {
         "corrupt message", "message contains invalid header", "message contains bare",
         "bare lf", "bare linefeed", "malformed message", "line too long", "headers too long"));
     PHRASES.put(Reason.REJECTED, List.of(
+        "address that has been blacklisted",
         "sender rejected", "sender address rejected", "sender denied", "sender blocked",
         "sender is spammer", "sender not pre-approved", "sender verify failed",
         "sender verification failed", "sender was rejected", "invalid sender", "bad sender",
@@ -593,16 +595,18 @@ final class ReasonRules {
         "mx records for ", "spam reporting address", "message rejected: email address is not verified",
         "address rejected"));
     PHRASES.put(Reason.HOSTUNKNOWN, List.of(
+        "host * not found",
         "host unknown", "unknown host", "domain not found", "no such domain",
         "domain does not exist", "domain must exist", "host or domain name not found",
         "unrouteable mail domain", "unroutable address", "unrouteable address", "unknown domain",
         "name or service not known", "domain is not reachable", "host unreachable",
         "mail domain mentioned in email address is unknown",
-        "no mx record", "recipient domain must exist", "domain could not be found",
+        "recipient domain must exist", "domain could not be found",
         "the account or domain may not exist", "553 * does not exist",
         "address rejected: domain not found",
         "domain doesn't exist"));
     PHRASES.put(Reason.SPAMDETECTED, List.of(
+        "mail rejete. mail rejected",
         "spam detected", "detected as spam", "considered spam", "classified as spam",
         "identified as spam", "looks like spam", "appears to be spam", "is spam",
         "message is spam", "spam message", "spam content", "spam score", "spam rejected",
@@ -627,13 +631,14 @@ final class ReasonRules {
         "too many smtp sessions", "exceeded the maximum number of connections",
         "too many recipients", "too many open connections", "too many hosts"));
     PHRASES.put(Reason.BLOCKED, List.of(
+        "was blocked by", "is blocked by", "has been blocked by",
         "service refuse", "invalid ip for sending", "messages from * weren't sent",
         "blocked using", "blacklisted", "blocklisted", "block list", "blocklist", "blacklist",
         "listed at", "listed in", "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracudacentral",
         "client host rejected", "ip address rejected", "your ip", "your host", "helo command rejected",
         "access denied", "connection refused", "not allowed to connect", "no access from",
-        "dynamic ip", "dynamic/zombied", "open proxy", "is blocked", "was blocked",
-        "has been blocked", "blocked by", "go away", "service not available", "refused to talk",
+        "dynamic ip", "dynamic/zombied", "open proxy",
+        "go away", "service not available", "refused to talk",
         "connection dropped", "connection reset", "rejected - see", "refused - see", "blocked - see",
         "poor reputation", "not accepting connections", "currently sending spam",
         "too many spams from your ip", "please use the smtp server of your isp",
@@ -656,18 +661,20 @@ final class ReasonRules {
         "transaction failed", "service currently unavailable",
         "system error", "internal error", "server error", "local error", "mail system error",
         "temporary local problem", "unable to deliver to the recipient",
-        "mail forwarding loop", "loop detected", "routing loop", "too many hops", "hop count exceeded",
-        "message looping", "mail loop", "server configuration error", "misconfigured",
+        "mail forwarding loop",
+        "server configuration error", "misconfigured",
         "configuration error",
         "local configuration error", "input/output error", "i/o error", "internal server error",
         "problem with the remote mail server", "an error occurred", "unexpected error",
         "error in processing", "timeout waiting for", "remote server is misconfigured",
-        "conversation with", "lost connection", "could not be delivered because of a problem",
+        "conversation with", "could not be delivered because of a problem",
         "processing error"));
     PHRASES.put(Reason.NETWORKERROR, List.of(
-        "nxdomain", "domain name not found", "name service error", "host not found, try again",
+        "too many hops", "hop count exceeded", "mail loop", "routing loop", "loop detected",
+        "message looping", "lost connection", "forwarded more than the maximum",
+        "nxdomain", "domain name not found", "host not found, try again",
         "no route to host", "network is unreachable", "network unreachable",
-        "dns lookup failure", "host name lookup failure", "name server timeout", "dns error",
+        "dns lookup failure", "host name lookup failure", "name server timeout",
         "temporary lookup failure", "lookup failure", "mx lookup failed", "servfail",
         "no mail hosts for", "could not resolve",
         "unable to resolve", "connection lost", "network error", "bad connection",
@@ -677,6 +684,7 @@ final class ReasonRules {
         "not enough disk space", "out of disk space", "out of storage", "file system full",
         "requested mail action aborted: exceeded storage"));
     PHRASES.put(Reason.NOTACCEPT, List.of(
+        "couldn't find a mail exchanger", "no mx record", "malformed or unexpected name server reply",
         "doesn't receive email", "does not receive email",
         "does not accept mail", "not accepting mail", "host does not accept", "no mx",
         "null mx", "nullmx", "domain does not receive mail", "does not receive mail",
