@@ -130,7 +130,7 @@ final class BounceText {
           break;
         }
         sawText = true;
-        append(sb, other != null ? afterAddress(l, addr) : l);
+        append(sb, other != null && l.strip().toLowerCase(Locale.ROOT).startsWith(addr) ? afterAddress(l, addr) : l);
       }
       i = j - 1;
     }
