@@ -104,7 +104,10 @@ final class BounceText {
       }
       StringBuilder sb = diag.computeIfAbsent(addr, k -> new StringBuilder());
       firstLine.putIfAbsent(addr, i);
-      append(sb, afterAddress(lines.get(i), addr));
+      String first = lines.get(i).strip().toLowerCase(Locale.ROOT);
+      // "550 5.1.1 <addr>... User unknown": the codes before the address belong to the diagnostic
+      boolean codesFirst = !first.isEmpty() && Character.isDigit(first.charAt(0));
+      append(sb, codesFirst ? lines.get(i) : afterAddress(lines.get(i), addr));
       int j = i + 1;
       boolean sawText = false;
       int paragraphs = 0;
