@@ -403,10 +403,10 @@ final class ReasonRules {
   }
 
   private static final List<String> RCPT_HINTS = List.of(
-      "recipient address rejected", "does not like recipient", "recipient name is not recognized",
+      "does not like recipient", "recipient name is not recognized",
       "not listed in", "address couldn't be found", "doesn't have a", "mailbox unavailable",
       "invalid recipient", "recipientnotfound", "recipnotfound", "no valid recipients",
-      "address not found", "<*@*>: user unknown", "user unknown in ", "unknown user:",
+      "address not found", "unknown user:",
       "[rcpt_to]", "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
@@ -498,6 +498,7 @@ final class ReasonRules {
         "non-existent user", "nonexistent user", "doesn't have a * account",
         "ユーザが存在しません", "存在しない", "宛先不明"));
     PHRASES.put(Reason.MAILBOXFULL, List.of(
+        "number of messages in recipient's mailbox exceeded",
         "mailbox full", "mailbox is full", "mailbox is full", "mailbox has exceeded",
         "full mailbox", "mail box full", "mailfolder is full", "quota exceeded", "over quota",
         "overquota", "exceeded storage allocation", "exceeds allowed size", "size limit exceeded",
@@ -528,7 +529,7 @@ final class ReasonRules {
         "not receiving mail", "boite du destinataire archivee", "user account disabled",
         "account unavailable", "this account has been", "mailbox currently suspended",
         "recipient is inactive", "user is inactive", "mailbox unavailable or access denied",
-        "is disabled", "deactivated", "suspended"));
+        "deactivated"));
     PHRASES.put(Reason.HASMOVED, List.of(
         " has been replaced by ", "mailbox has moved", "address has moved", "user has moved",
         "no longer at this address", "no longer valid", "no forwarding address",
@@ -542,6 +543,7 @@ final class ReasonRules {
         "not allowed to relay", "is not permitted to relay through this server",
         "relay access denied", "relaying prohibited", "open relay", "554 5.7.1 relaying"));
     PHRASES.put(Reason.AUTHFAILURE, List.of(
+        "does not have authentication information", "fails to pass authentication",
         "spf check: fail", "spf fail", "spf validation", "sender policy framework",
         "dmarc policy", "dmarc verification", "dmarc check", "failed dmarc",
         "dkim verification failed", "failed spf", "spf (sender policy framework)",
@@ -555,6 +557,7 @@ final class ReasonRules {
         "bounced address", "not found recipient account", "refuse to receive mail",
         "delivery not authorized", "blocked by recipient"));
     PHRASES.put(Reason.REQUIREPTR, List.of(
+        "mismatches client ip",
         "no ptr record", "ptr record", "reverse dns", "reverse lookup", "rdns", "no rdns",
         "cannot find your hostname", "cannot resolve your address", "can't resolve your address",
         "reverse address", "client host rejected: cannot find your", "unresolvable relay host",
@@ -650,6 +653,7 @@ final class ReasonRules {
         "virus", "malware", "infected", "banned attachment", "harmful content",
         "message contains a virus", "dangerous attachment"));
     PHRASES.put(Reason.POLICYVIOLATION, List.of(
+        "its content presents a potential",
         "policy violation", "local policy", "denied by policy", "for policy reasons",
         "organizational settings", "organization policy", "illegal attachment",
         "members-only list", "closed mailing list", "header are not accepted", "header error",
@@ -684,6 +688,7 @@ final class ReasonRules {
         "not enough disk space", "out of disk space", "out of storage", "file system full",
         "requested mail action aborted: exceeded storage"));
     PHRASES.put(Reason.NOTACCEPT, List.of(
+        "indicated no smtp service",
         "couldn't find a mail exchanger", "no mx record", "malformed or unexpected name server reply",
         "doesn't receive email", "does not receive email",
         "does not accept mail", "not accepting mail", "host does not accept", "no mx",
@@ -709,11 +714,13 @@ final class ReasonRules {
         "failed to establish tls", "tls negotiation failed", "cannot start tls",
         "requiretls", "tls connection required"));
     PHRASES.put(Reason.SECURITYERROR, List.of(
+        "turn on smtp authentication",
         "authentication required", "authentication failed", "authentication credentials invalid",
         "authentication mechanism is too weak", "sender not authenticated",
         "smtp auth required", "must be authenticated", "not authenticated",
         "unauthenticated", "security policy", "cryptographic", "certificate"));
     PHRASES.put(Reason.MAILERERROR, List.of(
+        "no such file or directory", "failed to read response template",
         "command died with status", "command failed", "pipe to |", "mail delivery failed: returning message",
         "x-unix;", "procmail", "exit code", "exited with", "died on signal", "local delivery failed",
         "mailer error", "could not be delivered to the program", "error in local delivery",
