@@ -133,6 +133,12 @@ public final class BounceClassifier {
         return r;
       }
     }
+    if (Formats.isUnsubscribe(m)) {
+      List<BouncedRecipient> who = List.of(new BouncedRecipient(from, null, null, null, null, null,
+          BounceText.oneLine(m.subject()), null, Reason.FEEDBACK, false));
+      return new DeliveryReport(ReportKind.FEEDBACK, null, "opt-out", m.inReplyTo(), null, null,
+          null, who);
+    }
     if (autoReply && !bouncy) {
       return autoReply(m, from);
     }

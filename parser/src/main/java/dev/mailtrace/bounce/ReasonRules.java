@@ -202,6 +202,8 @@ final class ReasonRules {
         yield matches(Reason.SPAMDETECTED, d);
       }
       case NOTCOMPLIANTRFC, NORELAYING, CONTENTERROR -> matches(r, d);
+      // a per-mailbox limit (X.2.3) is not the system's size limit
+      case MESGTOOBIG -> byStatus != Reason.EXCEEDLIMIT && (byStatus == r || matches(r, d));
       default -> byStatus == r || matches(r, d);
     };
   }
@@ -429,6 +431,7 @@ final class ReasonRules {
   private static final Map<Reason, List<String>> EXCEPT = new EnumMap<>(Reason.class);
 
   static {
+    EXCEPT.put(Reason.SPEEDING, List.of("connection rate limit"));
     EXCEPT.put(Reason.REJECTED, List.of(
         "recipient address rejected", "5.1.0 address rejected", "sender ip address rejected"));
   }
@@ -501,8 +504,8 @@ final class ReasonRules {
         "number of messages in recipient's mailbox exceeded",
         "mailbox full", "mailbox is full", "mailbox is full", "mailbox has exceeded",
         "full mailbox", "mail box full", "mailfolder is full", "quota exceeded", "over quota",
-        "overquota", "exceeded storage allocation", "exceeds allowed size", "size limit exceeded",
-        "mailbox size limit", "insufficient disk space", "not enough space", "no space left",
+        "overquota", "exceeded storage allocation", "exceeds allowed size",
+        "mailbox size limit", "not enough space", "no space left",
         "quota violation", "exceeded quota", "has exceeded his quota", "has exceeded her quota",
         "disk quota", "mailbox * quota", "maildir * quota", "account is * quota", "quota * exceeded",
         "mailbox * exceeded * limit", "mailbox * full", "enough * space", "user is over",
@@ -511,6 +514,7 @@ final class ReasonRules {
         "buzón lleno", "buzon lleno", "mailbox would exceed", "inbox is full", "is over quota",
         "recipient's mailbox is full", "storage quota", "容量オーバー", "メールボックスがいっぱい"));
     PHRASES.put(Reason.MESGTOOBIG, List.of(
+        "line limit exceeded", "mail size limit exceeded",
         "message too big", "message too large", "message is too large", "message is too big",
         "message size exceeds", "message size limit", "size exceeds the maximum",
         "exceeds the maximum message size", "exceeds size limit", "message exceeds maximum size",
@@ -629,6 +633,7 @@ final class ReasonRules {
         "too many messages in a short", "sending too fast", "rate limit exceeded",
         "exceeded the rate limit", "rate limited", "ratelimit", "too fast"));
     PHRASES.put(Reason.TOOMANYCONN, List.of(
+        "connection rate limit", "frequency limited",
         "too many connections", "too many simultaneous connections", "too many concurrent",
         "connection limit", "too many sessions", "maximum number of connections",
         "too many smtp sessions", "exceeded the maximum number of connections",
@@ -684,12 +689,13 @@ final class ReasonRules {
         "unable to resolve", "connection lost", "network error", "bad connection",
         "unable to route", "connection refused by"));
     PHRASES.put(Reason.SYSTEMFULL, List.of(
+        "insufficient disk space",
         "mail system full", "system full", "disk full", "insufficient system storage",
         "not enough disk space", "out of disk space", "out of storage", "file system full",
         "requested mail action aborted: exceeded storage"));
     PHRASES.put(Reason.NOTACCEPT, List.of(
         "indicated no smtp service",
-        "couldn't find a mail exchanger", "no mx record", "malformed or unexpected name server reply",
+        "couldn't find a mail exchanger", "no mx record",
         "doesn't receive email", "does not receive email",
         "does not accept mail", "not accepting mail", "host does not accept", "no mx",
         "null mx", "nullmx", "domain does not receive mail", "does not receive mail",
