@@ -106,6 +106,12 @@ public final class BounceClassifier {
     boolean multipart = root.isMultipart();
     boolean bouncy = daemon || Signals.subjectSaysBounce(subject)
         || m.header("X-Failed-Recipients") != null;
+    if (SesNotification.looksLikeOne(subject, from)) {
+      DeliveryReport ses = ses(m);
+      if (ses != null) {
+        return ses;
+      }
+    }
     String autoSubmitted = m.header("Auto-Submitted");
     boolean autoReply = !daemon && Signals.isAutoReply(m, subject, autoSubmitted);
     boolean reportType = root.contentType().equals("multipart/report");
@@ -199,6 +205,32 @@ public final class BounceClassifier {
     String reporting = fields.get("reporting-mta");
     return new DeliveryReport(ReportKind.FEEDBACK, reporting == null ? null : DsnFields.typed(reporting),
         type, orig.messageId, orig.subject, orig.from, orig.to, out);
+  }
+
+  // ---------------------------------------------------------------- Amazon SES notifications
+
+  private DeliveryReport ses(Message m) {
+    Layout layout = new Layout();
+    layout.walk(m.root(), 0);
+    SesNotification.Parsed p = SesNotification.parse(plainText(layout));
+    if (p == null || p.entries().isEmpty()) {
+      return null;
+    }
+    List<BouncedRecipient> out = new ArrayList<>();
+    for (SesNotification.Entry e : p.entries()) {
+      String addr = e.address() == null ? null : e.address().toLowerCase(Locale.ROOT);
+      if (p.kind() == ReportKind.FEEDBACK) {
+        out.add(new BouncedRecipient(addr, null, null, null, null, null, null, null,
+            Reason.FEEDBACK, false));
+      } else {
+        String diag = e.diagnostic() == null ? null : BounceText.oneLine(DsnFields.typed(e.diagnostic()));
+        String status = e.status() != null && StatusCode.parse(e.status()) != null ? e.status() : null;
+        out.add(recipient(addr, null, e.action(), status, diag, DsnFields.type(e.diagnostic()),
+            null, null, null));
+      }
+    }
+    String mta = p.reportingMta() == null ? null : DsnFields.typed(p.reportingMta());
+    return new DeliveryReport(p.kind(), mta, p.feedbackType(), p.messageId(), null, null, null, out);
   }
 
   // ---------------------------------------------------------------- RFC 3464

@@ -408,7 +408,7 @@ final class ReasonRules {
       "does not like recipient", "recipient name is not recognized",
       "not listed in", "address couldn't be found", "doesn't have a", "mailbox unavailable",
       "invalid recipient", "recipientnotfound", "recipnotfound", "no valid recipients",
-      "address not found", "unknown user:",
+      "address not found", "unknown user:", "<*@*>: user unknown",
       "[rcpt_to]", "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
@@ -681,7 +681,7 @@ final class ReasonRules {
     PHRASES.put(Reason.NETWORKERROR, List.of(
         "too many hops", "hop count exceeded", "mail loop", "routing loop", "loop detected",
         "message looping", "lost connection", "forwarded more than the maximum",
-        "nxdomain", "domain name not found", "host not found, try again",
+        "nxdomain", "host not found, try again",
         "no route to host", "network is unreachable", "network unreachable",
         "dns lookup failure", "host name lookup failure", "name server timeout",
         "temporary lookup failure", "lookup failure", "mx lookup failed", "servfail",
