@@ -179,7 +179,8 @@ final class Codes {
   }
 
   private static final String[][] COMMAND_PHRASES = {
-    {"in reply to rcpt to", "RCPT"}, {"[rcpt_to]", "RCPT"}, {"smtp:rcpt", "RCPT"},
+    {"in reply to rcpt to", "RCPT"}, {"like our rcpt to", "RCPT"},
+    {"like our mail from", "MAIL"}, {"like our final data", "DATA"}, {"like our data", "DATA"}, {"[rcpt_to]", "RCPT"}, {"smtp:rcpt", "RCPT"},
     {"[mail_from]", "MAIL"}, {"smtp:mail", "MAIL"}, {"smtp:data", "DATA"}, {"after rcpt command", "RCPT"}, {"after rcpt to", "RCPT"}, {">>> rcpt to", "RCPT"},
     {"rcpt to:<", "RCPT"}, {"rcpt to: <", "RCPT"}, {"response to rcpt to", "RCPT"},
     {"most progress was rcpt to", "RCPT"}, {"for rcpt to response", "RCPT"}, {"rcpt to response", "RCPT"},

@@ -70,6 +70,10 @@ final class ReasonRules {
     String d = e.diagnostic() == null ? "" : e.diagnostic().toLowerCase(java.util.Locale.ROOT);
     Reason byStatus = byStatus(e.status());
     String type = e.diagnosticType();
+    if (type != null && !type.startsWith("X-UNIX")) {
+      // X-Postfix, X-Notes and other gateway types carry SMTP-like text; only X-Unix is local
+      type = "SMTP";
+    }
     if (type == null || type.equals("SMTP")) {
       for (Reason r : FIRST_ORDER) {
         if (probe(r, e, byStatus, d)) {
@@ -659,7 +663,7 @@ final class ReasonRules {
         "message contains a virus", "dangerous attachment"));
     PHRASES.put(Reason.POLICYVIOLATION, List.of(
         "its content presents a potential",
-        "policy violation", "local policy", "denied by policy", "for policy reasons",
+        "local policy violation", "local policy", "denied by policy", "for policy reasons",
         "organizational settings", "organization policy", "illegal attachment",
         "members-only list", "closed mailing list", "header are not accepted", "header error",
         "protocol violation", "mass mailer", "not subscribed to this group",
