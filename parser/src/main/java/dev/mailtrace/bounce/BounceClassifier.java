@@ -445,6 +445,7 @@ public final class BounceClassifier {
     String diag = diagnostic == null || diagnostic.isEmpty() ? null : diagnostic;
     String fromDiag = Codes.findStatus(diag, (char) 0);
     String reply = Codes.findReply(diag, (char) 0);
+    diag = joinContinuations(diag, reply, fromDiag);
     String status = prefer(statusField, fromDiag, reply);
     if (status != null && reply != null && status.charAt(0) != reply.charAt(0)) {
       // the reply code must agree with the status class (RFC 3463 section 2)
@@ -477,6 +478,26 @@ public final class BounceClassifier {
     boolean hard = ReasonRules.isHard(reason, cv);
     return new BouncedRecipient(recipient, original, action, status, reply, command, diag, remote,
         reason, hard);
+  }
+
+  /**
+   * A multi-line SMTP reply read as one line repeats "550-5.7.1" before every piece (RFC 5321
+   * section 4.2.1); the repeats are dropped so phrases read whole, and the codes put once in front.
+   */
+  static String joinContinuations(String diag, String reply, String status) {
+    if (diag == null || reply == null || !diag.contains(reply + "-")) {
+      return diag;
+    }
+    String d = diag;
+    for (String sep : new String[] {"-", " "}) {
+      if (status != null) {
+        d = d.replace(reply + sep + status + " ", "");
+        d = d.replace(reply + sep + status, "");
+      }
+      d = d.replace(reply + sep, "");
+    }
+    d = BounceText.oneLine(d);
+    return reply + (status != null ? " " + status : "") + " " + d;
   }
 
   /**

@@ -86,8 +86,14 @@ final class BounceText {
     String[] addressAt = new String[n];
     boolean any = false;
     for (int i = 0; i < n; i++) {
-      addressAt[i] = recipientOf(lines.get(i), exclude);
-      any |= addressAt[i] != null;
+      String a = recipientOf(lines.get(i), exclude);
+      if (a != null && looseExclude.contains(a) && !lines.get(i).strip().toLowerCase(Locale.ROOT)
+          .startsWith(a) && Character.isDigit(lines.get(i).strip().charAt(0))) {
+        // "550 5.2.0 <sender@...> From: domain is invalid": a reply about the sender
+        a = null;
+      }
+      addressAt[i] = a;
+      any |= a != null;
     }
     if (!any) {
       // no line starts with a recipient: take addresses named inside sentences about delivery

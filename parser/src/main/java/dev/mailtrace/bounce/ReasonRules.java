@@ -152,7 +152,8 @@ final class ReasonRules {
     String command = e.command();
     return switch (r) {
       case USERUNKNOWN -> {
-        if (byStatus == Reason.SUSPEND) {
+        // an unknown address answered to MAIL FROM is the sender's (RFC 5321 section 3.3)
+        if (byStatus == Reason.SUSPEND || "MAIL".equals(command)) {
           yield false;
         }
         if (byStatus == Reason.USERUNKNOWN) {
@@ -180,7 +181,7 @@ final class ReasonRules {
           yield true;
         }
         if ("MAIL".equals(command)) {
-          yield matches(Reason.REJECTED, d);
+          yield byStatus == Reason.USERUNKNOWN || matches(Reason.REJECTED, d);
         }
         if ("DATA".equals(command) && byStatus != Reason.USERUNKNOWN) {
           yield matches(Reason.REJECTED, d);
@@ -484,9 +485,9 @@ final class ReasonRules {
         "no mailbox by that name", "no account by that name", "bad destination mailbox",
         "recipient address rejected: user unknown", "recipient address rejected: unknown user",
         "recipient address rejected: invalid user", "recipient address rejected: access denied",
-        "unrouteable address", "unknown local part", "unknown local-part", "not listed in",
+        "unknown local part", "unknown local-part", "not listed in",
         "no valid recipients", "email account that you tried to reach does not exist",
-        "account that you tried to reach is disabled", "not our customer", "user unknown in",
+        "not our customer", "user unknown in",
         "this user doesn't have a * account", "user * does not exist", "user * was not found",
         "recipient * was not found", "mailbox * does not exist", "rcpt <* does not exist",
         "<*> not found", "address rejected: * does not exist", "unknown e*mail address",
@@ -528,6 +529,7 @@ final class ReasonRules {
         "message too large for this recipient", "exceeds the message size limit of the recipient",
         "message length exceeds administrative limit", "exceeds recipient's size limit"));
     PHRASES.put(Reason.SUSPEND, List.of(
+        "account that you tried to reach is disabled",
         "account disabled", "account has been disabled", "account is disabled", "account suspended",
         "account has been suspended", "account is suspended", "mailbox disabled", "mailbox is disabled",
         "mailbox has been disabled", "mailbox suspended", "user suspended", "recipient suspended",
@@ -543,6 +545,7 @@ final class ReasonRules {
         "no longer at this address", "no longer valid", "no forwarding address",
         "has changed their address"));
     PHRASES.put(Reason.NORELAYING, List.of(
+        "not configured to relay",
         "relay access denied", "relaying denied", "relaying not permitted", "relaying not allowed",
         "relay not permitted", "relay not allowed", "not permitted to relay", "unable to relay",
         "we do not relay", "no relaying", "relaying mail to", "relay denied",
@@ -617,6 +620,7 @@ final class ReasonRules {
         "address rejected: domain not found",
         "domain doesn't exist"));
     PHRASES.put(Reason.SPAMDETECTED, List.of(
+        "spam classification",
         "mail rejete. mail rejected",
         "spam detected", "detected as spam", "considered spam", "classified as spam",
         "identified as spam", "looks like spam", "appears to be spam", "is spam",
@@ -683,6 +687,7 @@ final class ReasonRules {
         "conversation with", "could not be delivered because of a problem",
         "processing error"));
     PHRASES.put(Reason.NETWORKERROR, List.of(
+        "no relevant answers",
         "too many hops", "hop count exceeded", "mail loop", "routing loop", "loop detected",
         "message looping", "lost connection", "forwarded more than the maximum",
         "nxdomain", "host not found, try again",
@@ -719,6 +724,7 @@ final class ReasonRules {
         "timeout exceeded", "time limit exceeded", "maximum time", "remained on the server for too long",
         "retry period"));
     PHRASES.put(Reason.FAILEDSTARTTLS, List.of(
+        "does not support tls", "not support starttls",
         "starttls is required", "must issue a starttls", "tls required", "requires tls",
         "tls is required", "encryption required", "tls handshake failed", "starttls failed",
         "failed to establish tls", "tls negotiation failed", "cannot start tls",
