@@ -113,7 +113,8 @@ final class BounceText {
       String first = lines.get(i).strip().toLowerCase(Locale.ROOT);
       // "550 5.1.1 <addr>... User unknown": the codes before the address belong to the diagnostic
       boolean codesFirst = !first.isEmpty() && Character.isDigit(first.charAt(0));
-      append(sb, codesFirst ? lines.get(i) : afterAddress(lines.get(i), addr));
+      String rest = afterAddress(lines.get(i), addr);
+      append(sb, codesFirst && Codes.findReply(rest, (char) 0) == null ? lines.get(i) : rest);
       int j = i + 1;
       boolean sawText = false;
       int paragraphs = 0;

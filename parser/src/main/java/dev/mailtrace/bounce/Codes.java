@@ -31,7 +31,7 @@ final class Codes {
       }
       if (i > 0) {
         char p = text.charAt(i - 1);
-        if (Character.isLetterOrDigit(p) || p == '.' || p == '-' && i > 1 && Character.isDigit(text.charAt(i - 2))) {
+        if (Character.isLetterOrDigit(p) || p == '.' || p == '/') {
           continue;
         }
       }
