@@ -263,7 +263,8 @@ public final class BounceClassifier {
       String diagnostic = diagRaw == null ? null : BounceText.oneLine(DsnFields.typed(diagRaw));
       String context = null;
       BounceText.Finding finding = null;
-      if (diagnostic == null || diagnostic.isEmpty() || Codes.findCommand(diagnostic.toLowerCase(Locale.ROOT)) == null) {
+      if (diagnostic == null || diagnostic.isEmpty() || Codes.findCommand(diagnostic.toLowerCase(Locale.ROOT)) == null
+          || Codes.findReply(diagnostic, (char) 0) == null) {
         // the text part is read only when the fields leave something out
         if (findings == null) {
           findings = BounceText.scan(split.report(), exclude);
@@ -289,8 +290,9 @@ public final class BounceClassifier {
       if (remote == null || remote.isEmpty()) {
         remote = Signals.remoteHost(diagnostic);
       }
+      String textReply = finding == null ? null : Codes.findReply(finding.diagnostic(), (char) 0);
       out.add(recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
-          context, null));
+          context, null, textReply));
     }
     Original orig = original(layout, split.originalHeaders());
     String reporting = f.perMessage().get("reporting-mta");
@@ -442,10 +444,24 @@ public final class BounceClassifier {
   private static BouncedRecipient recipient(String recipient, String original, String action,
       String statusField, String diagnostic, String diagType, String remote, String context,
       Reason preset) {
+    return recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
+        context, preset, null);
+  }
+
+  /**
+   * One recipient's outcome; {@code textReply} is a reply code the human-readable part gives
+   * for this recipient, used when the diagnostic itself has none (Sendmail's "X-Unix; 77").
+   */
+  private static BouncedRecipient recipient(String recipient, String original, String action,
+      String statusField, String diagnostic, String diagType, String remote, String context,
+      Reason preset, String textReply) {
     String diag = diagnostic == null || diagnostic.isEmpty() ? null : diagnostic;
     String fromDiag = Codes.findStatus(diag, (char) 0);
     String reply = Codes.findReply(diag, (char) 0);
     diag = joinContinuations(diag, reply, fromDiag);
+    if (reply == null && textReply != null) {
+      reply = textReply;
+    }
     String status = prefer(statusField, fromDiag, reply);
     if (status != null && reply != null && status.charAt(0) != reply.charAt(0)) {
       // the reply code must agree with the status class (RFC 3463 section 2)
