@@ -92,6 +92,10 @@ final class BounceText {
         // "550 5.2.0 <sender@...> From: domain is invalid": a reply about the sender
         a = null;
       }
+      if (a != null && previousSaysSender(lines, i)) {
+        // Exim's "A message sent by <sender> could not be delivered": the sender, not a recipient
+        a = null;
+      }
       addressAt[i] = a;
       any |= a != null;
     }
@@ -152,6 +156,18 @@ final class BounceText {
       out.add(new Finding(addr, d, context));
     }
     return out;
+  }
+
+  private static boolean previousSaysSender(List<String> lines, int i) {
+    for (int k = i - 1; k >= 0 && k >= i - 2; k--) {
+      String l = lines.get(k).strip().toLowerCase(Locale.ROOT);
+      if (l.isEmpty()) {
+        continue;
+      }
+      return l.endsWith("sent by") || l.endsWith("sent by:") || l.endsWith("from:")
+          || l.endsWith("sender:");
+    }
+    return false;
   }
 
   /**
