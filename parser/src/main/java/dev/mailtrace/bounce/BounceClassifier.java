@@ -151,7 +151,8 @@ public final class BounceClassifier {
     if (!bouncy && !reportType && !(layout.original != null && Signals.textSaysBounce(plainText(layout)))) {
       return DeliveryReport.NONE;
     }
-    return textBounce(m, layout, from);
+    boolean strong = daemon || reportType || m.header("X-Failed-Recipients") != null;
+    return textBounce(m, layout, from, strong);
   }
 
   // ---------------------------------------------------------------- feedback (RFC 5965)
@@ -372,7 +373,16 @@ public final class BounceClassifier {
 
   // ---------------------------------------------------------------- human-readable bounces
 
-  private DeliveryReport textBounce(Message m, Layout layout, String from) {
+  private static boolean anyTelling(List<BounceText.Finding> findings) {
+    for (BounceText.Finding f : findings) {
+      if (BounceText.telling(f.diagnostic())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private DeliveryReport textBounce(Message m, Layout layout, String from, boolean strong) {
     String report = plainText(layout);
     if (report.isEmpty()) {
       return DeliveryReport.NONE;
@@ -413,6 +423,11 @@ public final class BounceClassifier {
       }
     }
     if (findings.isEmpty()) {
+      return DeliveryReport.NONE;
+    }
+    if (!strong && !anyTelling(findings)) {
+      // only the subject or a forwarded attachment hinted at a bounce, and nothing in the text
+      // says what failed: ordinary mail
       return DeliveryReport.NONE;
     }
     List<BouncedRecipient> out = new ArrayList<>();

@@ -423,10 +423,13 @@ final class BounceText {
       k++;
     }
     String addr = addressAt(lower, k);
-    if (addr == null) {
+    if (addr == null || exclude.contains(addr)) {
       return null;
     }
-    if (exclude.contains(addr)) {
+    String after = lower.substring(Math.min(lower.length(), k + addr.length()));
+    if (after.contains(" wrote") || after.contains(" schrieb") || after.contains(" a \u00e9crit")
+        || after.contains(" escribi")) {
+      // a quote attribution in a reply, not a failed recipient
       return null;
     }
     return addr;
