@@ -197,7 +197,9 @@ class MboxReaderTest {
       assertEquals(3, ms.size(), "claimed " + claimed + " in " + mbox);
       assertEquals("Content-Length: " + claimed + "\n\nbody one\nmore\n", text(ms.get(0).content()));
       assertEquals(1, ms.get(0).problems().size());
-      assertTrue(ms.get(0).problems().get(0).startsWith("Content-Length " + claimed + " does not"));
+      String problem = ms.get(0).problems().get(0);
+      assertTrue(problem.startsWith("Content-Length " + claimed + " "), problem);
+      assertTrue(problem.endsWith("(framed by From lines instead)"), problem);
       assertEquals("B: 2\n\nbody two\n", text(ms.get(1).content()));
       assertEquals("C: 3\n\nbody three\n", text(ms.get(2).content()));
       assertEquals(List.of(0, 1, 2), ms.stream().map(RawMessage::index).toList());
