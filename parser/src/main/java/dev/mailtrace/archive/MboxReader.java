@@ -390,13 +390,13 @@ final class MboxReader implements ArchiveReader {
       }
       boolean messageFollows = !(pos == limit && eof);
       if (f.blankOnly && messageFollows) {
-        carried.add(n + " bytes of white space before the first From line: offset 0 of " + file);
+        carried.add(n + " bytes of white space before the first From line: offset 0");
         return;
       }
       f.problems.add(
           messageFollows
-              ? "text before the first From line: " + n + " bytes at offset 0 of " + file
-              : "no From line starts a message: whole file read as one message: " + file);
+              ? "text before the first From line: " + n + " bytes at offset 0"
+              : "no From line starts a message, the whole file is one: offset 0");
     }
     ready = finish(f);
   }
