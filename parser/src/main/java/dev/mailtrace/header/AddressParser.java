@@ -17,7 +17,8 @@ import java.util.List;
  * tolerated ({@code John Doe john@example.com}); an unbalanced quote, comment or bracket is
  * recorded as a problem and read past. Raw UTF-8 (RFC 6532) passes through. A list item without
  * any {@code @} gives its text as the address ({@code NO (posting not allowed)}); an item that
- * holds only a comment, and an empty {@code <>}, give nothing.
+ * holds only a comment, and a bare {@code <>}, give nothing; {@code MAILER-DAEMON <>} (a bounce's
+ * null sender) gives the name with an empty address.
  */
 public final class AddressParser {
   private AddressParser() {}
@@ -283,6 +284,8 @@ public final class AddressParser {
         }
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
           b.append(c);
+        } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+          b.append(' ');
         }
         j++;
       }
@@ -290,6 +293,16 @@ public final class AddressParser {
         problems.add("unbalanced '<' in address list: at " + pos);
       }
       pos = j;
+      // CFWS inside an addr-spec is not part of it (RFC 5322 section 3.4.1, obs-local-part and
+      // obs-domain); text without '@' ("<Undisclosed Recipients>") keeps single spaces.
+      boolean addrSpec = b.indexOf("@") >= 0;
+      for (int k = b.length() - 1; k >= 0; k--) {
+        if (b.charAt(k) == ' '
+            && (addrSpec || k == 0 || k == b.length() - 1)
+            && !insideQuotes(b, k)) {
+          b.deleteCharAt(k);
+        }
+      }
       // RFC 5322 section 4.4: obs-route ("@relay1,@relay2:") is ignored.
       if (b.length() > 0 && b.charAt(0) == '@') {
         int colon = b.indexOf(":");
@@ -298,6 +311,19 @@ public final class AddressParser {
         }
       }
       return b.toString();
+    }
+
+    private static boolean insideQuotes(StringBuilder b, int k) {
+      boolean in = false;
+      for (int i = 0; i < k; i++) {
+        char c = b.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          in = !in;
+        }
+      }
+      return in;
     }
 
     private void finishElement() {
@@ -350,12 +376,11 @@ public final class AddressParser {
         }
       }
       String name = name(nameWords);
-      if (address.isEmpty()) {
-        if (angle == null || name != null) {
-          problems.add("mailbox without address in address list: " + (name == null ? "" : name));
-        }
-      } else {
+      if (!address.isEmpty()) {
         out.add(new Address(name, address));
+      } else if (name != null) {
+        // "MAILER-DAEMON <>": the null reverse-path of a bounce, worth keeping for its name.
+        out.add(new Address(name, ""));
       }
       words.clear();
       comments.clear();

@@ -186,7 +186,17 @@ public record MediaType(String type, String subtype, Map<String, String> params)
           return b.toString();
         }
         if (c == '\\' && pos < n) {
-          b.append(s.charAt(pos++));
+          // RFC 2045 quoted-pair; but Windows paths ("C:\TEMP\a.png") are written unescaped,
+          // so a backslash before a letter or digit, which nobody needs to escape, is kept.
+          char next = s.charAt(pos);
+          if (next == '\r' || next == '\n') {
+            continue;
+          }
+          if (Character.isLetterOrDigit(next)) {
+            b.append('\\');
+          }
+          b.append(next);
+          pos++;
         } else if (c != '\r' && c != '\n') {
           b.append(c);
         }

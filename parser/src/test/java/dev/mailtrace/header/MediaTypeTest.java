@@ -33,6 +33,8 @@ class MediaTypeTest {
         "application/pdf; name=first; name=second # application/pdf {name=first}",
         "application/pdf; name=\"=?utf-8?B?w6Q=?=.pdf\" # application/pdf {name=ä.pdf}",
         "text/plain/format # text/plain/format {}",
+        "image/png; name=\"C:\\TEMP\\a.png\" # image/png {name=C:\\TEMP\\a.png}",
+        "image/png; name=\"a\\\\b \\\"c\\\"\" # image/png {name=a\\b \"c\"}",
         "text # text/plain {}",
         "/plain; charset=utf-8 # text/plain {charset=utf-8}",
         "'' # text/plain {}",
