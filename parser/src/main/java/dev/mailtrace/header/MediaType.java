@@ -20,13 +20,15 @@ import java.util.TreeMap;
  * text/plain} with a problem (RFC 2045 section 5.2), its parameters still read. Parameters: names
  * lower-cased; quoted values unescaped and unfolded; unquoted values run to the next ';' or, when
  * the ';' is missing, to the next {@code name=}, so {@code name=foo bar.pdf} is {@code "foo
- * bar.pdf"}; empty names and unquoted empty values are dropped. RFC 2231 sections ({@code
+ * bar.pdf"}; a backslash before a letter or digit in a quoted value is kept, since nobody escapes
+ * those but Windows paths are often written unescaped ({@code "C:\TEMP\a.png"}); empty names
+ * and unquoted empty values are dropped. RFC 2231 sections ({@code
  * name*0*}, {@code name*1}, ...) are joined in numeric order whatever their order in the field and
  * with gaps, percent-decoded in the charset of the first section (a charset prefix repeated on a
  * later section is tolerated); the language is dropped. Values that are not RFC 2231 have their
  * RFC 2047 encoded words decoded (non-standard but common in filenames). Duplicates: an RFC 2231
  * value wins over a plain one of the same name (it is the newer, exact form); otherwise the first
- * wins. Parameters keep the order of their first appearance.
+ * non-empty value wins. Parameters keep the order of their first appearance.
  *
  * @param type lower-case type ("text"), or the disposition type ("attachment")
  * @param subtype lower-case subtype ("plain"), empty for a disposition
@@ -286,7 +288,8 @@ public record MediaType(String type, String subtype, Map<String, String> params)
         name = lower(name);
         int star = name.indexOf('*');
         if (star < 0) {
-          if (!plain.containsKey(name)) {
+          String earlier = plain.get(name);
+          if (earlier == null || earlier.isEmpty()) {
             plain.put(name, value);
             if (!order.contains(name)) {
               order.add(name);

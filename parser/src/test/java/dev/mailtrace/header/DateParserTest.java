@@ -112,6 +112,26 @@ class DateParserTest {
     assertTrue(ratio >= 0.95, "agreement " + ratio);
   }
 
+  /** Date fields of Stalwart's eml corpus ("Empty" there is null here). */
+  @Test
+  void agreesWithStalwartMessageDates() throws Exception {
+    int agree = 0;
+    List<String> differs = new ArrayList<>();
+    List<StalwartMessages.Field> fields = StalwartMessages.fields("date", "DateTime");
+    for (StalwartMessages.Field f : fields) {
+      OffsetDateTime d = DateParser.parse(f.value());
+      String ours = d == null ? "null" : d.toString();
+      String theirs = expected(f.expected());
+      if (ours.equals(theirs)) {
+        agree++;
+      } else {
+        differs.add(f.where() + " " + f.value().strip() + " -> " + ours + ", expected " + theirs);
+      }
+    }
+    double ratio = StalwartTable.report("eml date fields", agree, fields.size(), differs);
+    assertTrue(ratio >= 0.95, "agreement " + ratio);
+  }
+
   private static String expected(JsonNode e) {
     if (e == null || e.isNull()) {
       return "null";
