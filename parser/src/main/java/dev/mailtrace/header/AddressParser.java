@@ -46,6 +46,8 @@ public final class AddressParser {
     private final List<Address> out = new ArrayList<>();
     private int pos;
     private boolean inGroup;
+    private boolean commentsUnbalanced; // after an unclosed '(' no later '(' is a comment
+    private int problemCount;
 
     // The element being read.
     private final List<Word> words = new ArrayList<>();
@@ -59,6 +61,13 @@ public final class AddressParser {
       this.problems = problems;
     }
 
+    /** Records a problem; a few per field are enough to tell what went wrong. */
+    private void problem(String what) {
+      if (problemCount++ < 5) {
+        problems.add(what);
+      }
+    }
+
     List<Address> read() {
       boolean space = true;
       while (pos < n) {
@@ -69,9 +78,10 @@ public final class AddressParser {
             space = true;
           }
           case '(' -> {
-            String comment = readComment();
+            String comment = commentsUnbalanced ? null : readComment();
             if (comment == null) {
-              problems.add("unbalanced '(' in address list: at " + pos);
+              commentsUnbalanced = true;
+              problem("unbalanced '(' in address list: at " + pos);
               pos++; // read past the lone '('
             } else if (!comment.isEmpty()) {
               comments.add(comment);
@@ -81,7 +91,7 @@ public final class AddressParser {
           case '"' -> {
             String quoted = readQuoted();
             if (quoted == null) {
-              problems.add("unbalanced '\"' in address list: at " + pos);
+              problem("unbalanced '\"' in address list: at " + pos);
               pos++;
               space = true;
             } else {
@@ -127,7 +137,7 @@ public final class AddressParser {
             }
           }
           case '>', ')', '\\' -> {
-            problems.add("stray '" + c + "' in address list: at " + pos);
+            problem("stray '" + c + "' in address list: at " + pos);
             pos++;
             space = true;
           }
@@ -139,7 +149,7 @@ public final class AddressParser {
       }
       finishElement();
       if (inGroup) {
-        problems.add("group without ';' in address list: at end");
+        problem("group without ';' in address list: at end");
       }
       return out;
     }
@@ -261,7 +271,7 @@ public final class AddressParser {
         if (c == '<' || (c == ',' && (b.length() == 0 || b.charAt(0) != '@'))) {
           break;
         }
-        if (c == '(') {
+        if (c == '(' && !commentsUnbalanced) {
           pos = j;
           String comment = readComment();
           if (comment != null) {
@@ -271,6 +281,7 @@ public final class AddressParser {
             j = pos;
             continue;
           }
+          commentsUnbalanced = true;
         } else if (c == '"') {
           int q = j + 1;
           while (q < n && s.charAt(q) != '"') {
@@ -290,19 +301,28 @@ public final class AddressParser {
         j++;
       }
       if (!closed) {
-        problems.add("unbalanced '<' in address list: at " + pos);
+        problem("unbalanced '<' in address list: at " + pos);
       }
       pos = j;
       // CFWS inside an addr-spec is not part of it (RFC 5322 section 3.4.1, obs-local-part and
       // obs-domain); text without '@' ("<Undisclosed Recipients>") keeps single spaces.
       boolean addrSpec = b.indexOf("@") >= 0;
-      for (int k = b.length() - 1; k >= 0; k--) {
-        if (b.charAt(k) == ' '
-            && (addrSpec || k == 0 || k == b.length() - 1)
-            && !insideQuotes(b, k)) {
-          b.deleteCharAt(k);
+      StringBuilder kept = new StringBuilder(b.length());
+      boolean quoted = false;
+      for (int k = 0; k < b.length(); k++) {
+        char c = b.charAt(k);
+        if (c == '\\' && k + 1 < b.length()) {
+          kept.append(c).append(b.charAt(++k));
+          continue;
         }
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ' ' && !quoted && (addrSpec || k == 0 || k == b.length() - 1)) {
+          continue;
+        }
+        kept.append(c);
       }
+      b = kept;
       // RFC 5322 section 4.4: obs-route ("@relay1,@relay2:") is ignored.
       if (b.length() > 0 && b.charAt(0) == '@') {
         int colon = b.indexOf(":");
@@ -311,19 +331,6 @@ public final class AddressParser {
         }
       }
       return b.toString();
-    }
-
-    private static boolean insideQuotes(StringBuilder b, int k) {
-      boolean in = false;
-      for (int i = 0; i < k; i++) {
-        char c = b.charAt(i);
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          in = !in;
-        }
-      }
-      return in;
     }
 
     private void finishElement() {

@@ -256,7 +256,7 @@ public record MediaType(String type, String subtype, Map<String, String> params)
     Map<String, String> parameters() {
       Map<String, String> plain = new LinkedHashMap<>();
       Map<String, TreeMap<Integer, Section>> split = new LinkedHashMap<>();
-      List<String> order = new ArrayList<>();
+      java.util.Set<String> order = new java.util.LinkedHashSet<>();
       while (pos < n) {
         while (pos < n && (s.charAt(pos) == ';' || isSpace(s.charAt(pos)))) {
           pos++;
@@ -291,9 +291,7 @@ public record MediaType(String type, String subtype, Map<String, String> params)
           String earlier = plain.get(name);
           if (earlier == null || earlier.isEmpty()) {
             plain.put(name, value);
-            if (!order.contains(name)) {
-              order.add(name);
-            }
+            order.add(name);
           }
           continue;
         }
@@ -316,9 +314,7 @@ public record MediaType(String type, String subtype, Map<String, String> params)
           continue;
         }
         split.computeIfAbsent(base, k -> new TreeMap<>()).putIfAbsent(section, new Section(value, extended));
-        if (!order.contains(base)) {
-          order.add(base);
-        }
+        order.add(base);
       }
       Map<String, String> params = new LinkedHashMap<>();
       for (String name : order) {
