@@ -231,11 +231,13 @@ final class HtmlText {
   }
 
   private static int indexOfIgnoreCase(String s, String what, int from) {
-    int n = s.length() - what.length();
-    for (int k = from; k <= n; k++) {
+    // what starts with "</": find those two characters, then compare the name
+    int k = from;
+    while ((k = s.indexOf("</", k)) >= 0) {
       if (s.regionMatches(true, k, what, 0, what.length())) {
         return k;
       }
+      k += 2;
     }
     return -1;
   }
