@@ -24,6 +24,20 @@ public interface ArchiveReader extends Closeable {
 
   /** Opens a file or folder in the given format ({@link ArchiveFormat#AUTO} to detect it). */
   static ArchiveReader open(Path path, ArchiveFormat format) throws IOException {
-    throw new UnsupportedOperationException("not yet");
+    return open(path, format, ReaderConfig.DEFAULT);
+  }
+
+  /**
+   * Opens a file or folder in the given format with the given limits.
+   *
+   * <p>A folder is walked (a Maildir in Maildir order); each file in it is read by its content
+   * unless {@code format} names a single-file format, which then applies to every file. gzip is
+   * recognised by its magic bytes. The rules are in the package documentation.
+   *
+   * @throws java.nio.file.NoSuchFileException when the path does not exist
+   */
+  static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config)
+      throws IOException {
+    return FormatDetector.open(path, format, config);
   }
 }

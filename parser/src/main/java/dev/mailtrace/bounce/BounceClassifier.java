@@ -1,12 +1,670 @@
 package dev.mailtrace.bounce;
 
+import dev.mailtrace.message.Address;
+import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;
+import dev.mailtrace.message.Part;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Tells whether a message is a delivery report and reads every recipient's outcome from it. */
+/**
+ * Tells whether a message is a delivery report and reads every recipient's outcome from it.
+ *
+ * <p>Reads RFC 3464 delivery status notifications (multipart/report; report-type=delivery-status),
+ * RFC 5965 feedback reports, RFC 3834 auto-replies, and the human-readable bounces MTAs write
+ * without RFC 3464 (Postfix, Sendmail, Exim, qmail, Exchange, webmail providers, in several
+ * languages). Ordinary mail is let go after a few header checks, before any body is scanned.
+ * Thread-safe and stateless; never throws.
+ */
 public final class BounceClassifier {
+
+  /** Creates a classifier; it holds no state, so one instance can serve every thread. */
+  public BounceClassifier() {}
 
   /** Classifies a parsed message; ordinary mail gives {@link DeliveryReport#NONE}. Never throws. */
   public DeliveryReport classify(Message message) {
-    throw new UnsupportedOperationException("not yet");
+    if (message == null || message.root() == null) {
+      return DeliveryReport.NONE;
+    }
+    try {
+      return decide(message);
+    } catch (RuntimeException bad) {
+      if (Boolean.getBoolean("mailtrace.bounce.debug")) {
+        bad.printStackTrace();
+      }
+      // bad input is data: a message we cannot read as a report is not one
+      return DeliveryReport.NONE;
+    }
+  }
+
+  /** The parts of a message that matter to a report, found in one walk of the MIME tree. */
+  private static final class Layout {
+    Part status;
+    Part feedback;
+    Part original;
+    Part originalHeaders;
+    final List<Part> texts = new ArrayList<>(4);
+    final List<Part> htmls = new ArrayList<>(2);
+
+    void walk(Part p, int depth) {
+      if (depth > 20) {
+        return;
+      }
+      String ct = p.contentType();
+      if (ct.equals("message/delivery-status") || ct.equals("message/global-delivery-status")) {
+        if (status == null) {
+          status = p;
+        }
+        return;
+      }
+      if (ct.equals("message/feedback-report")) {
+        if (feedback == null) {
+          feedback = p;
+        }
+        return;
+      }
+      if (ct.startsWith("message/")) {
+        if (original == null && (ct.equals("message/rfc822") || ct.equals("message/global")
+            || ct.equals("message/partial") || ct.equals("message/news"))) {
+          original = p;
+        }
+        return;
+      }
+      if (ct.equals("text/rfc822-headers") || ct.equals("text/global-headers")) {
+        if (originalHeaders == null) {
+          originalHeaders = p;
+        }
+        return;
+      }
+      if (p.isLeaf()) {
+        if ((ct.equals("text/plain") || ct.startsWith("multipart/")) && !"attachment".equals(p.disposition())) {
+          // a multipart whose parts could not be split is read as text
+          texts.add(p);
+        } else if (ct.equals("text/plain")) {
+          texts.add(p);
+        } else if (ct.equals("text/html")) {
+          htmls.add(p);
+        }
+        return;
+      }
+      for (Part c : p.children()) {
+        walk(c, depth + 1);
+      }
+    }
+  }
+
+  private DeliveryReport decide(Message m) {
+    Part root = m.root();
+    String from = firstAddress(m.from());
+    String fromName = m.from().isEmpty() ? null : m.from().get(0).name();
+    String subject = m.subject() == null ? "" : m.subject().toLowerCase(Locale.ROOT);
+    boolean daemon = isDaemon(from, fromName);
+    boolean multipart = root.isMultipart();
+    boolean bouncy = daemon || Signals.subjectSaysBounce(subject)
+        || m.header("X-Failed-Recipients") != null;
+    String autoSubmitted = m.header("Auto-Submitted");
+    boolean autoReply = !daemon && Signals.isAutoReply(m, subject, autoSubmitted);
+    boolean reportType = root.contentType().equals("multipart/report");
+    if (!reportType && !bouncy && !autoReply && !multipart) {
+      // the fast exit for ordinary single-part mail
+      return DeliveryReport.NONE;
+    }
+    Layout layout = new Layout();
+    layout.walk(root, 0);
+    if (layout.status == null && layout.feedback == null && layout.original != null
+        && !layout.original.children().isEmpty()) {
+      // a report forwarded as an attachment: read the enclosed report instead
+      Layout inner = new Layout();
+      inner.walk(layout.original.children().get(0), 1);
+      if (inner.status != null || inner.feedback != null) {
+        layout = inner;
+      }
+    }
+    if (layout.feedback != null) {
+      return feedback(m, layout);
+    }
+    if (layout.status != null) {
+      DeliveryReport r = deliveryStatus(m, layout);
+      if (r != null) {
+        return r;
+      }
+    }
+    if (autoReply && !bouncy) {
+      return autoReply(m, from);
+    }
+    if (!bouncy && !reportType) {
+      return DeliveryReport.NONE;
+    }
+    return textBounce(m, layout, from);
+  }
+
+  // ---------------------------------------------------------------- feedback (RFC 5965)
+
+  private DeliveryReport feedback(Message m, Layout layout) {
+    DsnFields f = DsnFields.parse(text(layout.feedback));
+    Map<String, String> fields = f.perMessage();
+    if (!f.recipients().isEmpty()) {
+      fields = new java.util.LinkedHashMap<>(fields);
+      for (Map<String, String> r : f.recipients()) {
+        for (Map.Entry<String, String> e : r.entrySet()) {
+          fields.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
+    }
+    String type = fields.get("feedback-type");
+    if (type != null) {
+      type = type.strip().toLowerCase(Locale.ROOT);
+    }
+    Original orig = original(layout, null);
+    List<String> recipients = new ArrayList<>();
+    // RFC 5965 section 3.2: Original-Rcpt-To may repeat, one per recipient
+    for (String line : BounceText.lines(text(layout.feedback))) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("Original-Rcpt-To")) {
+        String a = DsnFields.address(line.substring(colon + 1));
+        if (a != null && !recipients.contains(a)) {
+          recipients.add(a);
+        }
+      }
+    }
+    if (recipients.isEmpty() && orig.to != null) {
+      for (String a : BounceText.addresses(orig.to)) {
+        recipients.add(a);
+      }
+    }
+    if (recipients.isEmpty()) {
+      String a = DsnFields.address(fields.get("removal-recipient"));
+      if (a != null) {
+        recipients.add(a);
+      }
+    }
+    if (recipients.isEmpty()) {
+      recipients.add(null);
+    }
+    List<BouncedRecipient> out = new ArrayList<>();
+    for (String r : recipients) {
+      out.add(new BouncedRecipient(r, null, null, null, null, null, null,
+          fields.get("source-ip"), Reason.FEEDBACK, false));
+    }
+    String reporting = fields.get("reporting-mta");
+    return new DeliveryReport(ReportKind.FEEDBACK, reporting == null ? null : DsnFields.typed(reporting),
+        type, orig.messageId, orig.subject, orig.from, orig.to, out);
+  }
+
+  // ---------------------------------------------------------------- RFC 3464
+
+  private DeliveryReport deliveryStatus(Message m, Layout layout) {
+    return deliveryStatus(m, layout, DsnFields.parse(text(layout.status)), plainText(layout));
+  }
+
+  private DeliveryReport deliveryStatus(Message m, Layout layout, DsnFields f, String report) {
+    if (f.recipients().isEmpty()) {
+      return null;
+    }
+    BounceText.Split split = BounceText.split(report);
+    Set<String> exclude = excluded(m);
+    List<BounceText.Finding> findings = BounceText.scan(split.report(), exclude);
+    String general = null;
+    List<BouncedRecipient> out = new ArrayList<>();
+    for (Map<String, String> r : f.recipients()) {
+      String recipient = DsnFields.address(r.get("final-recipient"));
+      String original = DsnFields.address(r.get("original-recipient"));
+      String actual = DsnFields.address(r.get("x-actual-recipient"));
+      if (recipient == null || recipient.indexOf('@') < 0) {
+        recipient = original != null ? original : actual;
+      }
+      String action = r.get("action");
+      action = action == null ? null : normalAction(action.strip().toLowerCase(Locale.ROOT));
+      String statusField = firstToken(r.get("status"));
+      String diagRaw = r.get("diagnostic-code");
+      String diagType = DsnFields.type(diagRaw);
+      String diagnostic = diagRaw == null ? null : BounceText.oneLine(DsnFields.typed(diagRaw));
+      String context = null;
+      BounceText.Finding finding = find(findings, recipient, original);
+      if (finding != null) {
+        context = finding.context() + " " + finding.diagnostic();
+      }
+      if ((diagnostic == null || diagnostic.isEmpty()) && finding != null
+          && BounceText.telling(finding.diagnostic())) {
+        diagnostic = finding.diagnostic();
+      }
+      if (diagnostic == null || diagnostic.isEmpty()) {
+        if (general == null) {
+          general = BounceText.generalDiagnostic(split.report());
+        }
+        if (!general.isEmpty()) {
+          diagnostic = general;
+        }
+      }
+      String remote = DsnFields.typed(r.get("remote-mta"));
+      if (remote == null || remote.isEmpty()) {
+        remote = Signals.remoteHost(diagnostic);
+      }
+      out.add(recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
+          context, null));
+    }
+    Original orig = original(layout, split.originalHeaders());
+    String reporting = f.perMessage().get("reporting-mta");
+    return new DeliveryReport(kindOf(out), reporting == null ? null : DsnFields.typed(reporting), null,
+        orig.messageId, orig.subject, orig.from, orig.to, out);
+  }
+
+  private static String normalAction(String a) {
+    // RFC 3464 section 2.3.3 allows failed, delayed, delivered, relayed, expanded; MTAs write more
+    if (a.startsWith("fail")) {
+      return "failed";
+    }
+    if (a.startsWith("delay")) {
+      return "delayed";
+    }
+    if (a.startsWith("deliver")) {
+      return "delivered";
+    }
+    if (a.startsWith("expire")) {
+      return "failed";
+    }
+    int sp = a.indexOf(' ');
+    return sp > 0 ? a.substring(0, sp) : a;
+  }
+
+  private static String firstToken(String v) {
+    if (v == null) {
+      return null;
+    }
+    String s = v.strip();
+    int sp = 0;
+    while (sp < s.length() && !Character.isWhitespace(s.charAt(sp)) && s.charAt(sp) != '(') {
+      sp++;
+    }
+    s = s.substring(0, sp);
+    return StatusCode.parse(s) != null ? s : null;
+  }
+
+  private static BounceText.Finding find(List<BounceText.Finding> fs, String a, String b) {
+    for (BounceText.Finding f : fs) {
+      if (f.recipient().equals(a) || f.recipient().equals(b)) {
+        return f;
+      }
+    }
+    return fs.size() == 1 ? null : null;
+  }
+
+  private static ReportKind kindOf(List<BouncedRecipient> rs) {
+    boolean delayed = false;
+    boolean delivered = false;
+    for (BouncedRecipient r : rs) {
+      if (r.reason() == Reason.DELIVERED || "delivered".equals(r.action()) || "relayed".equals(r.action())
+          || "expanded".equals(r.action())) {
+        delivered = true;
+      } else if ("delayed".equals(r.action())) {
+        delayed = true;
+      } else {
+        return ReportKind.BOUNCE;
+      }
+    }
+    if (delayed) {
+      return ReportKind.DELAY;
+    }
+    return delivered ? ReportKind.DELIVERED : ReportKind.BOUNCE;
+  }
+
+  // ---------------------------------------------------------------- RFC 3834
+
+  private DeliveryReport autoReply(Message m, String from) {
+    Original orig = new Original();
+    String inReplyTo = m.inReplyTo();
+    orig.messageId = inReplyTo;
+    List<BouncedRecipient> out = List.of(new BouncedRecipient(from, null, null, null, null, null,
+        BounceText.oneLine(m.subject()), null, Reason.VACATION, false));
+    return new DeliveryReport(ReportKind.AUTOREPLY, null, null, orig.messageId, null, null, null, out);
+  }
+
+  // ---------------------------------------------------------------- human-readable bounces
+
+  private DeliveryReport textBounce(Message m, Layout layout, String from) {
+    String report = plainText(layout);
+    if (report.isEmpty()) {
+      return DeliveryReport.NONE;
+    }
+    if (report.regionMatches(true, 0, "", 0, 0) && containsIgnoreCase(report, "final-recipient:")) {
+      // RFC 3464 fields pasted into the text (a forwarded or flattened report)
+      String unquoted = String.join("\n", BounceText.unquoted(BounceText.lines(report)));
+      DeliveryReport inline = deliveryStatus(m, layout, DsnFields.parse(dsnRegion(unquoted)), unquoted);
+      if (inline != null) {
+        return inline;
+      }
+    }
+    BounceText.Split split = BounceText.split(report);
+    Set<String> exclude = excluded(m);
+    List<BounceText.Finding> findings = new ArrayList<>(BounceText.scan(split.report(), exclude));
+    String general = BounceText.generalDiagnostic(split.report());
+    if (findings.isEmpty()) {
+      for (String h : m.headers("X-Failed-Recipients")) {
+        for (String a : BounceText.addresses(h)) {
+          findings.add(new BounceText.Finding(a, "", ""));
+        }
+      }
+    }
+    Original orig = original(layout, split.originalHeaders());
+    if (findings.isEmpty() && orig.to != null
+        && (Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null)) {
+      // no recipient line: the returned original's To is the best guess, and only when a code
+      // in the text shows that something failed
+      for (String a : BounceText.addresses(orig.to)) {
+        if (!exclude.contains(a)) {
+          findings.add(new BounceText.Finding(a, "", ""));
+          break;
+        }
+      }
+    }
+    if (findings.isEmpty()) {
+      return DeliveryReport.NONE;
+    }
+    List<BouncedRecipient> out = new ArrayList<>();
+    String lowerReport = split.report().toLowerCase(Locale.ROOT);
+    boolean delayed = Signals.saysDelayed(lowerReport);
+    Reason preset = Formats.preset(m, lowerReport, findings);
+    for (BounceText.Finding f : findings) {
+      String diagnostic = f.diagnostic();
+      if (!BounceText.telling(diagnostic)) {
+        diagnostic = diagnostic.isEmpty() ? general : general.isEmpty() ? diagnostic : diagnostic + " " + general;
+      }
+      String remote = Signals.remoteHost(f.context() + " " + diagnostic);
+      out.add(recipient(f.recipient(), null, delayed ? "delayed" : null, null, diagnostic, null,
+          remote, f.context() + " " + diagnostic, preset));
+    }
+    ReportKind kind = kindOf(out);
+    if (kind == ReportKind.DELIVERED) {
+      kind = ReportKind.BOUNCE;
+    }
+    return new DeliveryReport(kind, Signals.reportingMta(m), null, orig.messageId, orig.subject,
+        orig.from, orig.to, out);
+  }
+
+  // ---------------------------------------------------------------- one recipient
+
+  private static BouncedRecipient recipient(String recipient, String original, String action,
+      String statusField, String diagnostic, String diagType, String remote, String context,
+      Reason preset) {
+    String diag = diagnostic == null || diagnostic.isEmpty() ? null : diagnostic;
+    String fromDiag = Codes.findStatus(diag, (char) 0);
+    String reply = Codes.findReply(diag, (char) 0);
+    String status = prefer(statusField, fromDiag, reply);
+    if (status != null && reply != null && status.charAt(0) != reply.charAt(0)) {
+      // the reply code must agree with the status class (RFC 3463 section 2)
+      reply = Codes.findReply(diag, status.charAt(0));
+    }
+    String lowerDiag = diag == null ? "" : diag.toLowerCase(Locale.ROOT);
+    String command = Codes.findCommand(lowerDiag);
+    if (command == null && context != null) {
+      command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
+    }
+    if (command == null && ReasonRules.pointsAtRecipient(lowerDiag)) {
+      command = "RCPT";
+    }
+    if (action == null && status != null) {
+      action = status.startsWith("2") ? "delivered" : status.startsWith("4") && diag != null
+          && Signals.saysDelayed(lowerDiag) ? "delayed" : "failed";
+    }
+    if (action == null) {
+      action = "failed";
+    }
+    Reason reason = ReasonRules.decide(new ReasonRules.Evidence(preset, status, reply, command,
+        diag, diagType, action));
+    if (reason == Reason.DELIVERED) {
+      action = "delivered";
+    }
+    if (reason == Reason.FEEDBACK || reason == Reason.VACATION) {
+      reply = null;
+    }
+    String cv = ((status == null ? "" : status) + " " + (diag == null ? "" : diag)).strip();
+    boolean hard = ReasonRules.isHard(reason, cv);
+    return new BouncedRecipient(recipient, original, action, status, reply, command, diag, remote,
+        reason, hard);
+  }
+
+  /**
+   * Chooses between the Status field and a code quoted in the diagnostic: the more specific one,
+   * or the one whose class agrees with the reply code.
+   */
+  static String prefer(String field, String inText, String reply) {
+    if (field == null) {
+      return inText;
+    }
+    if (inText == null || field.equals(inText)) {
+      return field;
+    }
+    if (reply != null && field.charAt(0) != inText.charAt(0)) {
+      if (reply.charAt(0) == field.charAt(0)) {
+        return field;
+      }
+      if (reply.charAt(0) == inText.charAt(0)) {
+        return inText;
+      }
+    }
+    if (field.endsWith(".0.0")) {
+      return inText.endsWith(".0.0") ? field : inText;
+    }
+    if (field.endsWith(".0") && !inText.endsWith(".0")) {
+      return inText;
+    }
+    if (inText.endsWith(".0.0")) {
+      return field;
+    }
+    if (field.equals("4.4.7") || field.equals("4.7.0") || field.startsWith("5.3.")
+        || field.startsWith(".5.1", 1) || field.startsWith(".5.2", 1) || field.startsWith(".5.4", 1)
+        || field.startsWith(".5.5", 1)) {
+      return inText;
+    }
+    if (field.equals("5.1.1")) {
+      return inText.startsWith("5.5.") ? field : inText.endsWith(".0") ? field : inText;
+    }
+    if (field.equals("5.1.3") && inText.startsWith("5.7.")) {
+      return inText;
+    }
+    return field;
+  }
+
+  // ---------------------------------------------------------------- the returned original
+
+  private static final class Original {
+    String messageId;
+    String subject;
+    String from;
+    String to;
+  }
+
+  private static Original original(Layout layout, String inlineHeaders) {
+    Original o = new Original();
+    List<Header> headers = null;
+    if (layout.original != null && !layout.original.children().isEmpty()) {
+      headers = layout.original.children().get(0).headers();
+    } else if (layout.original != null && layout.original.isLeaf()) {
+      headers = headerLines(layout.original.text());
+    } else if (layout.originalHeaders != null) {
+      headers = headerLines(layout.originalHeaders.text());
+    } else if (inlineHeaders != null) {
+      headers = headerLines(inlineHeaders);
+    }
+    if (headers == null) {
+      return o;
+    }
+    for (Header h : headers) {
+      String v = h.value().strip();
+      if (h.is("Message-ID") && o.messageId == null) {
+        o.messageId = stripBrackets(v);
+      } else if (h.is("Subject") && o.subject == null) {
+        o.subject = dev.mailtrace.header.EncodedWords.decode(v, new ArrayList<>());
+      } else if (h.is("From") && o.from == null) {
+        o.from = v;
+      } else if (h.is("To") && o.to == null) {
+        o.to = v;
+      }
+    }
+    return o;
+  }
+
+  private static String stripBrackets(String v) {
+    int lt = v.indexOf('<');
+    int gt = v.indexOf('>', lt + 1);
+    return lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v;
+  }
+
+  /** Header fields at the start of a text (leading blank lines skipped), unfolded. */
+  static List<Header> headerLines(String text) {
+    List<Header> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    boolean started = false;
+    String name = null;
+    StringBuilder value = new StringBuilder();
+    for (String line : BounceText.lines(text)) {
+      if (line.isBlank()) {
+        if (started) {
+          break;
+        }
+        continue;
+      }
+      char c = line.charAt(0);
+      if ((c == ' ' || c == '\t') && name != null) {
+        value.append(' ').append(line.strip());
+        continue;
+      }
+      int colon = line.indexOf(':');
+      boolean field = colon > 0 && line.substring(0, colon).indexOf(' ') < 0;
+      if (!field) {
+        if (started) {
+          if (line.startsWith("From ")) {
+            continue;
+          }
+          break;
+        }
+        continue;
+      }
+      if (name != null) {
+        out.add(new Header(name, value.toString().strip()));
+      }
+      started = true;
+      name = line.substring(0, colon);
+      value.setLength(0);
+      value.append(line.substring(colon + 1));
+    }
+    if (name != null) {
+      out.add(new Header(name, value.toString().strip()));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static boolean containsIgnoreCase(String text, String lowerNeedle) {
+    return text.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  }
+
+  /** The text from the first per-message or per-recipient DSN field on. */
+  private static String dsnRegion(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    int at = lower.indexOf("reporting-mta:");
+    int fr = lower.indexOf("final-recipient:");
+    int or = lower.indexOf("original-recipient:");
+    int start = fr;
+    if (or >= 0 && or < start) {
+      start = or;
+    }
+    if (at >= 0 && at < start) {
+      start = at;
+    }
+    start = text.lastIndexOf('\n', start) + 1;
+    return text.substring(start);
+  }
+
+  private static Set<String> excluded(Message m) {
+    Set<String> s = new HashSet<>();
+    for (Address a : m.to()) {
+      addLower(s, a.address());
+    }
+    for (Address a : m.from()) {
+      addLower(s, a.address());
+    }
+    return s;
+  }
+
+  private static void addLower(Set<String> s, String a) {
+    if (a != null) {
+      s.add(a.strip().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static String firstAddress(List<Address> list) {
+    if (list.isEmpty() || list.get(0).address() == null) {
+      return null;
+    }
+    return list.get(0).address().strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isDaemon(String from, String name) {
+    if (from != null) {
+      int at = from.indexOf('@');
+      String local = at > 0 ? from.substring(0, at) : from;
+      if (local.contains("mailer-daemon") || local.contains("mailer_daemon")
+          || local.contains("mailerdaemon") || local.contains("mail-daemon")
+          || local.contains("postmaster") || local.contains("maildelivery")
+          || local.contains("mail-delivery") || local.startsWith("bounce") || local.equals("mdaemon")
+          || local.equals("mailer") || local.contains("nobody") || local.equals("root")
+          || local.contains("daemon") || local.contains("no-reply-bounce")
+          || local.equals("mail") || local.equals("mailadmin")) {
+        return true;
+      }
+    }
+    if (name != null) {
+      String n = name.toLowerCase(Locale.ROOT);
+      return n.contains("mail delivery") || n.contains("mailer-daemon") || n.contains("mailer daemon")
+          || n.contains("postmaster") || n.contains("delivery subsystem")
+          || n.contains("mail administrator") || n.contains("mail delivery system");
+    }
+    return false;
+  }
+
+  /** The readable text of the report: its text/plain parts, else its HTML with tags removed. */
+  private static String plainText(Layout layout) {
+    StringBuilder sb = new StringBuilder();
+    for (Part p : layout.texts) {
+      sb.append(p.text()).append('\n');
+    }
+    if (sb.length() == 0) {
+      for (Part p : layout.htmls) {
+        sb.append(Signals.stripHtml(p.text())).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The text of a report part, whether the parser kept it as a leaf or as an enclosed entity. */
+  private static String text(Part p) {
+    if (p.isLeaf()) {
+      return p.text();
+    }
+    StringBuilder sb = new StringBuilder();
+    appendEntity(sb, p.children().get(0), 0);
+    return sb.toString();
+  }
+
+  private static void appendEntity(StringBuilder sb, Part p, int depth) {
+    for (Header h : p.headers()) {
+      sb.append(h.name()).append(": ").append(h.value()).append('\n');
+    }
+    sb.append('\n');
+    if (p.isLeaf()) {
+      sb.append(p.text());
+    } else if (depth < 4) {
+      for (Part c : p.children()) {
+        appendEntity(sb, c, depth + 1);
+      }
+    }
   }
 }

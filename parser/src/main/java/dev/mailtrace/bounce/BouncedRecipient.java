@@ -24,4 +24,25 @@ public record BouncedRecipient(
     String diagnostic,
     String remoteHost,
     Reason reason,
-    boolean hard) {}
+    boolean hard) {
+
+  /**
+   * The status to report: {@link #status} when the bounce gave one, else a code that names the
+   * reason in the way Sisimai does (class 5 or 4, subject 0, detail 9xx: 5.0.911 for an unknown
+   * user), so results line up with its tables. Null only for auto-replies and feedback.
+   */
+  public String deliveryStatus() {
+    if (status != null) {
+      return status;
+    }
+    if (reason == null || reason == Reason.DELIVERED || reason == Reason.FEEDBACK
+        || reason == Reason.VACATION) {
+      return null;
+    }
+    String text = ((replyCode == null ? "" : replyCode) + " " + (diagnostic == null ? "" : diagnostic));
+    if (text.length() < 4) {
+      text = "";
+    }
+    return ReasonRules.pseudoStatus(reason, ReasonRules.isTemporary(text));
+  }
+}

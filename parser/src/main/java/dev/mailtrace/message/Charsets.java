@@ -58,7 +58,11 @@ public final class Charsets {
 
   /** Decodes a range of bytes with the labelled charset, falling back as the class describes. */
   public static String decode(byte[] bytes, int offset, int length, String label) {
-    Charset cs = forLabel(label);
+    return decode(bytes, offset, length, forLabel(label));
+  }
+
+  /** Decodes a range of bytes with a known charset, with the same fallback for UTF-8 and Latin. */
+  public static String decode(byte[] bytes, int offset, int length, Charset cs) {
     if (cs == null || cs == WINDOWS_1252 || cs == StandardCharsets.UTF_8) {
       return decodeGuessing(bytes, offset, length, cs);
     }

@@ -1,0 +1,478 @@
+package dev.mailtrace.index;
+
+import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.bounce.BounceClassifier;
+import dev.mailtrace.bounce.DeliveryReport;
+import dev.mailtrace.message.Message;
+import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.message.Source;
+import dev.mailtrace.mime.MessageParser;
+import dev.mailtrace.received.HopChain;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * One run of indexing archives into an index folder: read, parse on all cores, write, commit.
+ *
+ * <p>A single reader thread (the caller's) pulls messages from the archives and hands them through a
+ * bounded queue (a byte budget) to a fixed pool of parser threads, which analyse each message and
+ * add it to the one thread-safe {@link IndexWriter}. Memory stays bounded by the budget and the
+ * writer's RAM buffer.
+ *
+ * <p>Incremental and crash-safe: each commit records, per source file, how far the file is indexed
+ * without gaps (the commit user data), and documents are keyed by file and offset. A later run
+ * checks that the last indexed message of a file is still there byte for byte, then skips what is
+ * indexed; if the file changed, its documents are replaced. A run killed between commits leaves the
+ * last commit, and running again completes it to the same documents as an uninterrupted run.
+ * Duplicates (same bytes, or same Message-ID with other bytes) are flagged over the whole index at
+ * the end of each run.
+ */
+public final class IndexRun {
+  /** Bytes of messages read but not yet indexed, in KB: the queue between reader and parsers. */
+  private static final int BUDGET_KB = 64 * 1024;
+  private static final String SCHEMA_KEY = "mailtrace.schema";
+  private static final String SCHEMA = "1";
+
+  private final Path indexDir;
+  private final List<Path> inputs;
+  private final IndexConfig config;
+  private final MessageParser parser = new MessageParser();
+  private final BounceClassifier classifier = new BounceClassifier();
+
+  private final AtomicLong added = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong problems = new AtomicLong();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile boolean stopping;
+  private volatile long totalBytes;
+  private volatile long duplicates;
+  private volatile long documents;
+  private volatile boolean complete;
+  private volatile long startNanos = System.nanoTime();
+
+  /** A run over the given files and folders into an index folder (created when missing). */
+  public IndexRun(Path indexDir, List<Path> inputs, IndexConfig config) {
+    this.indexDir = indexDir;
+    this.inputs = List.copyOf(inputs);
+    this.config = config;
+  }
+
+  /** Where the run stands now; safe to call from any thread while it runs. */
+  public IndexStatus status() {
+    return new IndexStatus(
+        added.get(),
+        skipped.get(),
+        bytes.get(),
+        totalBytes,
+        problems.get(),
+        duplicates,
+        documents,
+        Duration.ofNanos(System.nanoTime() - startNanos),
+        complete);
+  }
+
+  /**
+   * Runs to the end and returns the final status.
+   *
+   * @throws IOException when an input or the index cannot be read or written
+   */
+  public IndexStatus run() throws IOException {
+    startNanos = System.nanoTime();
+    totalBytes = sizeOf(inputs);
+    Files.createDirectories(indexDir);
+    Map<String, SourceProgress> previous = new HashMap<>();
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      DirectoryReader snapshot = null;
+      if (DirectoryReader.indexExists(dir)) {
+        for (Map.Entry<String, String> e : SegmentInfos.readLatestCommit(dir).getUserData().entrySet()) {
+          if (e.getKey().startsWith(SourceProgress.KEY_PREFIX)) {
+            SourceProgress p = SourceProgress.decode(e.getValue());
+            if (p != null) {
+              previous.put(e.getKey().substring(SourceProgress.KEY_PREFIX.length()), p);
+            }
+          }
+        }
+        snapshot = DirectoryReader.open(dir);
+      }
+      IndexWriterConfig iwc =
+          new IndexWriterConfig(new MailAnalyzer())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setRAMBufferSizeMB(config.ramBufferMb())
+              .setCommitOnClose(false);
+      IndexWriter writer = new IndexWriter(dir, iwc);
+      ExecutorService pool = Executors.newFixedThreadPool(config.threads(), parserThreads());
+      boolean closed = false;
+      try {
+        Tracker tracker = new Tracker(previous);
+        Reading reading = new Reading(writer, snapshot, tracker, pool, previous);
+        for (Path input : inputs) {
+          if (stopping) {
+            break;
+          }
+          reading.read(input.toAbsolutePath().normalize());
+        }
+        pool.shutdown();
+        awaitQuietly(pool);
+        rethrowFailure();
+        if (stopping) {
+          // The test hook: behave as a killed process, leaving only what was committed.
+          writer.rollback();
+          closed = true;
+          return status();
+        }
+        duplicates = Duplicates.mark(writer);
+        commit(writer, tracker);
+        documents = writer.getDocStats().numDocs;
+        writer.close();
+        closed = true;
+        complete = true;
+        return status();
+      } finally {
+        pool.shutdownNow();
+        if (!closed) {
+          writer.rollback();
+        }
+        if (snapshot != null) {
+          snapshot.close();
+        }
+      }
+    }
+  }
+
+  /** Reads the inputs in order and dispatches messages to the parser pool. */
+  private final class Reading {
+    private final IndexWriter writer;
+    private final DirectoryReader snapshot;
+    private final Tracker tracker;
+    private final ExecutorService pool;
+    private final Map<String, SourceProgress> previous;
+    private final Map<String, FileState> files = new HashMap<>();
+    private final Semaphore budget = new Semaphore(BUDGET_KB);
+    private long read;
+    private long readAtCommit;
+    private long lastCommitNanos = System.nanoTime();
+
+    Reading(IndexWriter writer, DirectoryReader snapshot, Tracker tracker, ExecutorService pool, Map<String, SourceProgress> previous) {
+      this.writer = writer;
+      this.snapshot = snapshot;
+      this.tracker = tracker;
+      this.pool = pool;
+      this.previous = previous;
+    }
+
+    void read(Path input) throws IOException {
+      try (ArchiveReader reader = ArchiveReader.open(input)) {
+        RawMessage raw;
+        while (!stopping && (raw = reader.next()) != null) {
+          dispatch(raw);
+          read++;
+          maybeCommit();
+        }
+      }
+    }
+
+    private void dispatch(RawMessage raw) throws IOException {
+      Source s = raw.source();
+      FileState state = files.get(s.file());
+      if (state == null) {
+        state = check(s.file());
+        files.put(s.file(), state);
+      }
+      Tracker.Entry entry = tracker.begin(raw);
+      bytes.addAndGet(s.length());
+      if (state.progress != null && s.offset() + s.length() <= state.progress.end()) {
+        skipped.incrementAndGet();
+        tracker.done(entry);
+        return;
+      }
+      if (!state.reset && snapshot != null && exists(snapshot, MessageDocument.id(s))) {
+        skipped.incrementAndGet();
+        tracker.done(entry);
+        return;
+      }
+      int weight = (int) Math.min(BUDGET_KB, Math.max(4, s.length() >> 10));
+      try {
+        budget.acquire(weight);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("indexing interrupted");
+      }
+      pool.execute(
+          () -> {
+            try {
+              if (!stopping) {
+                index(writer, raw);
+                tracker.done(entry);
+                long n = added.incrementAndGet();
+                if (config.stopAfter() > 0 && n >= config.stopAfter()) {
+                  stopping = true;
+                }
+              }
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
+              stopping = true;
+            } finally {
+              budget.release(weight);
+            }
+          });
+    }
+
+    /** Trusts a file's recorded progress only if its last indexed message is still there unchanged. */
+    private FileState check(String file) throws IOException {
+      SourceProgress p = previous.get(file);
+      if (p == null) {
+        return new FileState(null, false);
+      }
+      byte[] b = SourceBytes.read(Path.of(file), p.lastOffset(), p.lastLength());
+      if (b.length == p.lastLength() && SourceBytes.sha256(b).equals(p.lastSha256())) {
+        return new FileState(p, false);
+      }
+      // The file was rewritten: what the index says about it is stale.
+      writer.deleteDocuments(new Term(MessageFields.FILE, file));
+      tracker.forget(file);
+      return new FileState(null, true);
+    }
+
+    private void maybeCommit() throws IOException {
+      long now = System.nanoTime();
+      boolean byCount = config.commitEveryMessages() > 0 && read - readAtCommit >= config.commitEveryMessages();
+      if (byCount || now - lastCommitNanos >= config.commitInterval().toNanos()) {
+        rethrowFailure();
+        if (!stopping) {
+          commit(writer, tracker);
+        }
+        readAtCommit = read;
+        lastCommitNanos = System.nanoTime();
+      }
+    }
+  }
+
+  private record FileState(SourceProgress progress, boolean reset) {}
+
+  private void index(IndexWriter writer, RawMessage raw) throws IOException {
+    Message m = parser.parse(raw);
+    add(writer, m, classifier);
+    if (!m.problems().isEmpty()) {
+      problems.incrementAndGet();
+    }
+  }
+
+  /** Analyses a parsed message (hops, delivery report) and adds or replaces its document. */
+  private static void add(IndexWriter writer, Message m, BounceClassifier classifier) throws IOException {
+    HopChain chain = hops(m);
+    DeliveryReport report = report(classifier, m);
+    Source s = m.source();
+    writer.updateDocument(
+        new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), s.offset())),
+        MessageDocument.of(m, chain, report));
+  }
+
+  // TODO(indexer): remove these guards once HopChain and BounceClassifier are merged into main.
+  private static HopChain hops(Message m) {
+    try {
+      return HopChain.of(m);
+    } catch (UnsupportedOperationException notYet) {
+      return null;
+    }
+  }
+
+  private static DeliveryReport report(BounceClassifier classifier, Message m) {
+    try {
+      return classifier.classify(m);
+    } catch (UnsupportedOperationException notYet) {
+      return DeliveryReport.NONE;
+    }
+  }
+
+  /**
+   * Adds already-parsed messages to an index folder (created when missing), marks duplicates and
+   * commits: for tools and tests that build messages themselves rather than read archives.
+   */
+  public static void addAll(Path indexDir, Iterable<Message> messages) throws IOException {
+    Files.createDirectories(indexDir);
+    try (Directory dir = FSDirectory.open(indexDir);
+        IndexWriter writer =
+            new IndexWriter(
+                dir,
+                new IndexWriterConfig(new MailAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+      BounceClassifier classifier = new BounceClassifier();
+      for (Message m : messages) {
+        add(writer, m, classifier);
+      }
+      Duplicates.mark(writer);
+      writer.commit();
+    }
+  }
+
+  private void commit(IndexWriter writer, Tracker tracker) throws IOException {
+    Map<String, String> data = tracker.snapshot();
+    data.put(SCHEMA_KEY, SCHEMA);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  private void rethrowFailure() throws IOException {
+    Throwable t = failure.get();
+    if (t == null) {
+      return;
+    }
+    switch (t) {
+      case IOException io -> throw io;
+      case UncheckedIOException u -> throw u.getCause();
+      case RuntimeException r -> throw r;
+      case Error e -> throw e;
+      default -> throw new IllegalStateException(t);
+    }
+  }
+
+  /** True when a live document has this id. */
+  private static boolean exists(DirectoryReader reader, String id) throws IOException {
+    BytesRef term = new BytesRef(id);
+    for (LeafReaderContext ctx : reader.leaves()) {
+      Terms terms = ctx.reader().terms(MessageFields.ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      Bits live = ctx.reader().getLiveDocs();
+      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static long sizeOf(List<Path> inputs) throws IOException {
+    long total = 0;
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          total += walk.filter(Files::isRegularFile).mapToLong(f -> {
+            try {
+              return Files.size(f);
+            } catch (IOException e) {
+              return 0;
+            }
+          }).sum();
+        }
+      } else if (Files.isRegularFile(p)) {
+        total += Files.size(p);
+      }
+    }
+    return total;
+  }
+
+  private static void awaitQuietly(ExecutorService pool) throws InterruptedIOException {
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+        // Parsers still busy; keep waiting.
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("indexing interrupted");
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory parserThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "mailtrace-parser-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Per-file progress without gaps: messages finish out of order on the pool, but a file's progress
+   * only moves past a message once it and every message read before it are in the writer.
+   */
+  static final class Tracker {
+    private final ArrayDeque<Entry> inFlight = new ArrayDeque<>();
+    private final Map<String, SourceProgress> progress;
+
+    Tracker(Map<String, SourceProgress> previous) {
+      this.progress = new HashMap<>(previous);
+    }
+
+    static final class Entry {
+      final Source source;
+      final int index;
+      boolean done;
+
+      Entry(Source source, int index) {
+        this.source = source;
+        this.index = index;
+      }
+    }
+
+    synchronized Entry begin(RawMessage raw) {
+      Entry e = new Entry(raw.source(), raw.index());
+      inFlight.add(e);
+      return e;
+    }
+
+    synchronized void done(Entry e) {
+      e.done = true;
+      while (!inFlight.isEmpty() && inFlight.peek().done) {
+        Entry h = inFlight.poll();
+        // Single-message files (Maildir, .eml) are found again by id; keeping them here would
+        // make the commit data as large as the archive.
+        if (h.index >= 1) {
+          Source s = h.source;
+          progress.put(
+              s.file(), new SourceProgress(s.offset() + s.length(), s.offset(), s.length(), s.sha256(), h.index));
+        }
+      }
+    }
+
+    synchronized void forget(String file) {
+      progress.remove(file);
+    }
+
+    synchronized Map<String, String> snapshot() {
+      Map<String, String> data = new HashMap<>();
+      for (Map.Entry<String, SourceProgress> e : progress.entrySet()) {
+        data.put(SourceProgress.KEY_PREFIX + e.getKey(), e.getValue().encode());
+      }
+      return data;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.mailtrace.index;
+
+import java.time.Duration;
+
+/**
+ * Where an index run stands, for progress display and the final summary.
+ *
+ * @param added messages parsed and written in this run
+ * @param skipped messages already in the index and left alone
+ * @param bytes stored bytes of the messages read so far
+ * @param totalBytes size of the inputs on disk (compressed size for gzip), for an estimate
+ * @param problems messages with at least one parse problem, among those added
+ * @param duplicates messages in the index that share their bytes or Message-ID with another (known
+ *     at the end of a run; 0 before)
+ * @param documents documents in the index at the end of the run (0 before)
+ * @param elapsed time since the run started
+ * @param complete true when every input was read and committed
+ */
+public record IndexStatus(
+    long added,
+    long skipped,
+    long bytes,
+    long totalBytes,
+    long problems,
+    long duplicates,
+    long documents,
+    Duration elapsed,
+    boolean complete) {
+
+  /** Messages read so far: added and skipped. */
+  public long messages() {
+    return added + skipped;
+  }
+
+  /** Messages read per second. */
+  public double rate() {
+    double s = elapsed.toNanos() / 1e9;
+    return s <= 0 ? 0 : messages() / s;
+  }
+
+  /** Megabytes read per second. */
+  public double megabytesPerSecond() {
+    double s = elapsed.toNanos() / 1e9;
+    return s <= 0 ? 0 : bytes / 1e6 / s;
+  }
+
+  /** Estimated time left from the bytes read against the input size, or null when unknown. */
+  public Duration remaining() {
+    if (bytes <= 0 || totalBytes <= 0 || bytes >= totalBytes) {
+      return bytes >= totalBytes && totalBytes > 0 ? Duration.ZERO : null;
+    }
+    double perByte = (double) elapsed.toNanos() / bytes;
+    return Duration.ofNanos((long) (perByte * (totalBytes - bytes)));
+  }
+}

@@ -1,0 +1,166 @@
+package dev.mailtrace.archive;
+
+import dev.mailtrace.message.RawMessage;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Walks a folder depth-first in name order and reads every file in it, one file at a time.
+ *
+ * <p>Names starting with a dot are skipped (.DS_Store, editor and index files), except Maildir++
+ * folders ({@code .Name}, {@code .A.B}) inside a Maildir. A Maildir is read as {@code cur}, then
+ * {@code new}, then its sub-Maildirs in name order; {@code tmp} (deliveries in progress, which
+ * readers must ignore) and other files at a Maildir's top (dovecot-uidlist, subscriptions, ...) are
+ * not read. Symbolic links to folders are not followed, so a walk always ends.
+ */
+final class FolderReader implements ArchiveReader {
+  private enum Kind {
+    FILE,
+    FOLDER,
+    MAILDIR,
+    MAIL_FOLDER
+  }
+
+  private record Entry(Path path, Kind kind) {}
+
+  private final ArchiveFormat format;
+  private final ReaderConfig config;
+  private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
+  private ArchiveReader current;
+
+  FolderReader(Path root, ArchiveFormat format, ReaderConfig config) throws IOException {
+    this.format = format;
+    this.config = config;
+    boolean maildir =
+        format == ArchiveFormat.MAILDIR
+            || ((format == ArchiveFormat.AUTO || format == ArchiveFormat.EML)
+                && FormatDetector.isMaildir(root));
+    stack.push(expand(new Entry(root, maildir ? Kind.MAILDIR : Kind.FOLDER)).iterator());
+  }
+
+  @Override
+  public RawMessage next() throws IOException {
+    while (true) {
+      if (current != null) {
+        RawMessage m = current.next();
+        if (m != null) {
+          return m;
+        }
+        current.close();
+        current = null;
+      }
+      Path file = nextFile();
+      if (file == null) {
+        return null;
+      }
+      current = FormatDetector.openFile(file, format, config);
+    }
+  }
+
+  private Path nextFile() throws IOException {
+    while (!stack.isEmpty()) {
+      Iterator<Entry> it = stack.peek();
+      if (!it.hasNext()) {
+        stack.pop();
+        continue;
+      }
+      Entry e = it.next();
+      if (e.kind() == Kind.FILE) {
+        return e.path();
+      }
+      stack.push(expand(e).iterator());
+    }
+    return null;
+  }
+
+  private List<Entry> expand(Entry folder) throws IOException {
+    List<Path> children = list(folder.path());
+    List<Entry> out = new ArrayList<>(children.size());
+    switch (folder.kind()) {
+      case MAILDIR -> {
+        boolean hasMailFolders = false;
+        for (String sub : new String[] {"cur", "new"}) {
+          Path p = folder.path().resolve(sub);
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            out.add(new Entry(p, Kind.MAIL_FOLDER));
+            hasMailFolders = true;
+          }
+        }
+        if (!hasMailFolders) {
+          // Named a Maildir by the caller but without cur/new: read its files as messages.
+          for (Path p : children) {
+            if (!hidden(p) && Files.isRegularFile(p)) {
+              out.add(new Entry(p, Kind.FILE));
+            }
+          }
+        }
+        for (Path p : children) {
+          String name = p.getFileName().toString();
+          if (!name.equals("cur")
+              && !name.equals("new")
+              && !name.equals("tmp")
+              && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+              && FormatDetector.isMaildirOrPlusFolder(p)) {
+            out.add(new Entry(p, Kind.MAILDIR));
+          }
+        }
+      }
+      case MAIL_FOLDER -> {
+        for (Path p : children) {
+          if (!hidden(p) && Files.isRegularFile(p)) {
+            out.add(new Entry(p, Kind.FILE));
+          }
+        }
+      }
+      default -> {
+        for (Path p : children) {
+          if (hidden(p)) {
+            continue;
+          }
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            boolean maildir = format != ArchiveFormat.EML && format != ArchiveFormat.AUTO
+                ? false
+                : FormatDetector.isMaildir(p);
+            out.add(new Entry(p, maildir ? Kind.MAILDIR : Kind.FOLDER));
+          } else if (Files.isRegularFile(p)) {
+            out.add(new Entry(p, Kind.FILE));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean hidden(Path p) {
+    return p.getFileName().toString().startsWith(".");
+  }
+
+  /** The folder's entries sorted by name (String order), so every run sees the same order. */
+  private static List<Path> list(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        out.add(p);
+      }
+    }
+    out.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    stack.clear();
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.mailtrace.archive;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a file's stored bytes at an offset: gzip files (recognised by their magic bytes, RFC 1952
+ * section 2.3.1, not by name) are decompressed and offsets count decompressed bytes.
+ */
+final class StoredInput {
+  private StoredInput() {}
+
+  /** True when the file starts with the gzip magic bytes 1f 8b. */
+  static boolean isGzip(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      java.nio.ByteBuffer two = java.nio.ByteBuffer.allocate(2);
+      while (two.hasRemaining() && ch.read(two) >= 0) {
+        // keep reading: a channel may return fewer bytes than asked
+      }
+      return two.position() == 2 && (two.get(0) & 0xff) == 0x1f && (two.get(1) & 0xff) == 0x8b;
+    }
+  }
+
+  /** A stream of the file's (decompressed) bytes starting at {@code offset}. */
+  static InputStream open(Path path, long offset) throws IOException {
+    if (isGzip(path)) {
+      InputStream in =
+          new GZIPInputStream(
+              new BufferedInputStream(java.nio.file.Files.newInputStream(path), 64 << 10), 64 << 10);
+      try {
+        in.skipNBytes(offset);
+      } catch (java.io.EOFException shorter) {
+        // Positioned past the end: the caller sees an empty stream, as with a plain file.
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
+      return in;
+    }
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+    try {
+      ch.position(offset);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    return Channels.newInputStream(ch);
+  }
+
+  /** Up to {@code n} first (decompressed) bytes of the file. */
+  static byte[] head(Path path, int n) throws IOException {
+    try (InputStream in = open(path, 0)) {
+      return in.readNBytes(n);
+    }
+  }
+
+  /** The size of a plain file, or -1 for gzip where the decompressed size is unknown. */
+  static long plainSize(Path path) throws IOException {
+    return isGzip(path) ? -1 : java.nio.file.Files.size(path);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.mailtrace.bounce;
+
+import dev.mailtrace.message.Message;
+import java.util.List;
+
+/**
+ * The few bounce formats whose meaning is not in their words: a sender or layout that fixes the
+ * reason by itself. Kept small on purpose; the general rules do the rest.
+ */
+final class Formats {
+  private Formats() {}
+
+  /** A reason the format fixes, or null. */
+  static Reason preset(Message m, String lowerReport, List<BounceText.Finding> findings) {
+    // Google Groups answers a post it will not take (no such group, or no right to post) with a
+    // page of prose and no code; the group's address is the failed recipient.
+    if (lowerReport.contains("groups.google.com")) {
+      for (BounceText.Finding f : findings) {
+        if (f.recipient().endsWith("@googlegroups.com")) {
+          return Reason.REJECTED;
+        }
+      }
+      for (String h : m.headers("X-Failed-Recipients")) {
+        if (h.toLowerCase(java.util.Locale.ROOT).contains("googlegroups.com")) {
+          return Reason.REJECTED;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.mailtrace.mime;
+
+import dev.mailtrace.message.Part;
+
+/**
+ * The readable text of a message: its text/plain leaves that are not attachments, joined; when
+ * there are none, its text/html leaves reduced to text. In a multipart/alternative only the
+ * alternative holding the wanted type counts (RFC 2046 section 5.1.4). Enclosed messages are
+ * parts of their own message, not of this one's text.
+ */
+final class BodyText {
+  private BodyText() {}
+
+  static String of(Part root) {
+    StringBuilder out = new StringBuilder();
+    collect(root, "text/plain", out, true);
+    if (out.isEmpty()) {
+      collect(root, "text/html", out, true);
+    }
+    return out.toString();
+  }
+
+  private static void collect(Part p, String type, StringBuilder out, boolean isRoot) {
+    if (p.isLeaf()) {
+      if (p.isAttachment() || !p.contentType().equals(type)) {
+        return;
+      }
+      String text = p.text();
+      if (type.equals("text/html")) {
+        text = HtmlText.reduce(text);
+      }
+      if (text.isEmpty()) {
+        return;
+      }
+      if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+        out.append('\n');
+      }
+      out.append(text);
+      return;
+    }
+    if (!isRoot && p.contentType().startsWith("message/")) {
+      return;
+    }
+    if (p.contentType().equals("multipart/alternative")) {
+      for (Part child : p.children()) {
+        if (contains(child, type)) {
+          collect(child, type, out, false);
+          return;
+        }
+      }
+      return;
+    }
+    for (Part child : p.children()) {
+      collect(child, type, out, false);
+    }
+  }
+
+  private static boolean contains(Part p, String type) {
+    if (p.isLeaf()) {
+      return !p.isAttachment() && p.contentType().equals(type);
+    }
+    if (p.contentType().startsWith("message/")) {
+      return false;
+    }
+    for (Part child : p.children()) {
+      if (contains(child, type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.mailtrace.archive;
+
+import static dev.mailtrace.archive.ArchiveTesting.CORPORA;
+import static dev.mailtrace.archive.ArchiveTesting.assertReadsBack;
+import static dev.mailtrace.archive.ArchiveTesting.gzip;
+import static dev.mailtrace.archive.ArchiveTesting.readAll;
+import static dev.mailtrace.archive.ArchiveTesting.text;
+import static dev.mailtrace.archive.ArchiveTesting.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.mailtrace.message.RawMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderReaderTest {
+  @TempDir Path dir;
+
+  private static byte[] msg(String subject) {
+    return ("Subject: " + subject + "\n\nbody\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private List<String> names(List<RawMessage> ms) {
+    return ms.stream().map(m -> dir.relativize(Path.of(m.source().file())).toString()).toList();
+  }
+
+  @Test
+  void folderIsWalkedDepthFirstInNameOrderSkippingDotNames() throws IOException {
+    write(dir.resolve("b.eml"), msg("b"));
+    write(dir.resolve("a/z.eml"), msg("a/z"));
+    write(dir.resolve("a/nested/deeper/m.eml"), msg("deep"));
+    write(dir.resolve("a/b.eml"), msg("a/b"));
+    write(dir.resolve(".DS_Store"), new byte[] {0, 1, 2, 3, 4});
+    write(dir.resolve(".git/config"), msg("hidden"));
+    write(dir.resolve("c/.hidden.eml"), msg("hidden"));
+    write(dir.resolve("c/empty"), new byte[0]);
+    List<RawMessage> ms = readAll(dir, ArchiveFormat.AUTO);
+    assertEquals(List.of("a/b.eml", "a/nested/deeper/m.eml", "a/z.eml", "b.eml"), names(ms));
+    assertReadsBack(ms, ArchiveFormat.AUTO);
+  }
+
+  @Test
+  void filesInAFolderAreReadByTheirContent() throws IOException {
+    write(
+        dir.resolve("box.mbox"),
+        "From a@x Thu Sep 18 17:54:04 2008\nA: 1\n\nx\n\nFrom b@x Thu Sep 18 17:54:04 2008\nB: 2\n\ny\n"
+            .getBytes(StandardCharsets.US_ASCII));
+    write(dir.resolve("one.eml.gz"), gzip(msg("gz")));
+    List<RawMessage> ms = readAll(dir, ArchiveFormat.AUTO);
+    assertEquals(3, ms.size());
+    assertEquals(List.of(0, 1, 0), ms.stream().map(RawMessage::index).toList());
+    assertEquals("Subject: gz\n\nbody\n", text(ms.get(2).content()));
+    assertReadsBack(ms, ArchiveFormat.AUTO);
+  }
+
+  @Test
+  void maildirReadsCurNewAndPlusPlusFoldersButNotTmp() throws IOException {
+    Path md = dir.resolve("Maildir");
+    write(md.resolve("cur/1000.M1P1.host:2,S"), msg("cur"));
+    write(md.resolve("new/1001.M2P1.host"), msg("new"));
+    write(md.resolve("tmp/1002.M3P1.host"), msg("unfinished"));
+    write(md.resolve("dovecot-uidlist"), msg("metadata"));
+    write(md.resolve(".Sent/cur/2000.M1P1.host:2,S"), msg("sent"));
+    write(md.resolve(".Sent/maildirfolder"), new byte[0]);
+    write(md.resolve(".Archive.2024/new/3000.M1P1.host"), msg("archive 2024"));
+    write(md.resolve(".Archive/cur/.DS_Store"), msg("hidden"));
+    write(md.resolve(".Archive/cur/2500.M1P1.host:2,"), msg("archive"));
+    write(md.resolve("courierimapkeywords/:list"), msg("keywords"));
+    List<RawMessage> ms = readAll(md, ArchiveFormat.AUTO);
+    assertEquals(
+        List.of(
+            "Maildir/cur/1000.M1P1.host:2,S",
+            "Maildir/new/1001.M2P1.host",
+            "Maildir/.Archive/cur/2500.M1P1.host:2,",
+            "Maildir/.Archive.2024/new/3000.M1P1.host",
+            "Maildir/.Sent/cur/2000.M1P1.host:2,S"),
+        names(ms));
+    assertEquals(names(ms), names(readAll(md, ArchiveFormat.MAILDIR)));
+    assertReadsBack(ms, ArchiveFormat.MAILDIR);
+  }
+
+  @Test
+  void maildirInsideAPlainFolderIsReadAsAMaildir() throws IOException {
+    write(dir.resolve("export/readme.eml"), msg("plain"));
+    write(dir.resolve("export/user/cur/1.host:2,"), msg("cur"));
+    write(dir.resolve("export/user/tmp/2.host"), msg("tmp"));
+    write(dir.resolve("export/user/.Junk/new/3.host"), msg("junk"));
+    List<RawMessage> ms = readAll(dir.resolve("export"), ArchiveFormat.AUTO);
+    assertEquals(
+        List.of("export/readme.eml", "export/user/cur/1.host:2,", "export/user/.Junk/new/3.host"),
+        names(ms));
+  }
+
+  @Test
+  void stalwartMaildirTreeIsReadInFolderOrder() throws IOException {
+    Path md = CORPORA.resolve("mime/stalwart/maildir");
+    Assumptions.assumeTrue(Files.isDirectory(md));
+    List<RawMessage> ms = readAll(md, ArchiveFormat.AUTO);
+    List<String> folders =
+        ms.stream()
+            .map(m -> md.relativize(Path.of(m.source().file())).getParent().toString())
+            .toList();
+    System.out.println("stalwart maildir: " + ms.size() + " messages in " + folders);
+    assertEquals(
+        List.of(
+            "cur",
+            "new",
+            ".My Folder/cur",
+            ".My Folder/new",
+            ".My Folder.Nested Folder/cur",
+            ".My Folder.Nested Folder/new"),
+        folders);
+    assertReadsBack(ms, ArchiveFormat.AUTO);
+  }
+}

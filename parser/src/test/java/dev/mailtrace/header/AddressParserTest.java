@@ -1,0 +1,143 @@
+package dev.mailtrace.header;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtrace.message.Address;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AddressParserTest {
+
+  /** Input, then the expected addresses as {@code name <address>} joined by " | ". */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(
+      delimiter = '#',
+      value = {
+        "John Doe <jdoe@machine.example> # John Doe <jdoe@machine.example>",
+        "jdoe@machine.example # null <jdoe@machine.example>",
+        "\"Doe, John\" <jdoe@x.test>, mary@y.test # Doe, John <jdoe@x.test> | null <mary@y.test>",
+        "\"Giant; \\\"Big\\\" Box\" <big@x.test> # Giant; \"Big\" Box <big@x.test>",
+        "A Group:Ed <c@a.test>,joe@where.test;, after@x.test # Ed <c@a.test> | null <joe@where.test> | null <after@x.test>",
+        "Undisclosed recipients:; # ",
+        "undisclosed-recipients: ; # ",
+        "moore@cs.utk.edu (Keith Moore) # Keith Moore <moore@cs.utk.edu>",
+        "Pete(A nice \\) chap) <pete(his account)@silly.test(his host)> # Pete (A nice ) chap his account his host) <pete@silly.test>",
+        "Mary Smith <@node.test,@relay.test:mary@example.net> # Mary Smith <mary@example.net>",
+        "jdoe@test  . example # null <jdoe@test.example>",
+        "John Doe john@example.com # John Doe <john@example.com>",
+        "=?ISO-8859-1?Q?Keld_J=F8rn_Simonsen?= <keld@dkuug.dk> # Keld Jørn Simonsen <keld@dkuug.dk>",
+        "=?utf-8?q?Doe,_John?= <jd@x.test> # Doe, John <jd@x.test>",
+        "\"=?utf-8?q?Sm=C3=AEth?=\" <js@x.test> # Smîth <js@x.test>",
+        "Jörg Müller <jörg@müller.example> # Jörg Müller <jörg@müller.example>",
+        "\"John Doe <john@x.test> # John Doe <john@x.test>",
+        "John (Doe <john@x.test> # John Doe <john@x.test>",
+        "John <john@x.test, Mary <mary@x.test> # John <john@x.test> | Mary <mary@x.test>",
+        "A <a@x.test> B <b@x.test> # A <a@x.test> | B <b@x.test>",
+        "a@x.test; b@x.test # null <a@x.test> | null <b@x.test>",
+        "\"john doe\"@example.com # null <\"john doe\"@example.com>",
+        "<> # ",
+        "(only a comment) # ",
+        "root # null <root>",
+        "<a@b.com> =?utf-8?q?Doe?= # Doe <a@b.com>",
+      })
+  void readsAddressForms(String input, String expected) {
+    List<String> problems = new ArrayList<>();
+    List<Address> got = AddressParser.parse(input, problems);
+    List<String> shown = new ArrayList<>();
+    for (Address a : got) {
+      shown.add(a.name() + " <" + a.address() + ">");
+    }
+    assertEquals(expected == null ? "" : expected, String.join(" | ", shown), input);
+  }
+
+  @Test
+  void unbalancedInputIsReportedAsProblem() {
+    List<String> problems = new ArrayList<>();
+    AddressParser.parse("\"John <john@x.test>", problems);
+    assertFalse(problems.isEmpty());
+  }
+
+  @Test
+  void nullAndEmptyGiveNothing() {
+    assertEquals(List.of(), AddressParser.parse(null, new ArrayList<>()));
+    assertEquals(List.of(), AddressParser.parse("", new ArrayList<>()));
+    assertEquals(List.of(), AddressParser.parse(" \r\n ", new ArrayList<>()));
+  }
+
+  /**
+   * Stalwart's address.json. Mapping of their model to ours: groups are flattened; entries with
+   * no address (a comment alone, such as "(the end of the group)") are dropped because our model
+   * gives nothing for them; addresses are compared with whitespace removed and without an
+   * obsolete route, because we drop CFWS and the route from an addr-spec (RFC 5322 sections
+   * 3.4.1 and 4.4) while Stalwart keeps them as written.
+   */
+  @Test
+  void agreesWithStalwartAddressTable() throws Exception {
+    StalwartTable table = StalwartTable.load("mime/stalwart/address.json");
+    int agree = 0;
+    List<String> differs = new ArrayList<>();
+    for (StalwartTable.Row row : table.rows()) {
+      List<String> ours = new ArrayList<>();
+      for (Address a : AddressParser.parse(row.value(), new ArrayList<>())) {
+        ours.add(a.name() + " <" + a.address() + ">");
+      }
+      List<String> theirs = new ArrayList<>();
+      JsonNode e = row.expected();
+      if (e.has("List")) {
+        addAll(e.get("List"), theirs);
+      } else if (e.has("Group")) {
+        for (JsonNode g : e.get("Group")) {
+          addAll(g.get("addresses"), theirs);
+        }
+      }
+      if (ours.equals(theirs)) {
+        agree++;
+      } else {
+        differs.add(UnstructuredTest.show(row.raw()) + " -> " + ours + ", expected " + theirs);
+      }
+    }
+    double ratio = StalwartTable.report("address.json", agree, table.rows().size(), differs);
+    assertTrue(ratio >= 0.95, "agreement " + ratio);
+  }
+
+  private static void addAll(JsonNode list, List<String> into) {
+    for (JsonNode a : list) {
+      JsonNode addr = a.get("address");
+      if (addr == null || addr.isNull()) {
+        continue;
+      }
+      String address = addr.asText().replaceAll("\\s+", "");
+      if (address.startsWith("@") && address.indexOf(':') > 0) {
+        address = address.substring(address.indexOf(':') + 1);
+      }
+      JsonNode name = a.get("name");
+      into.add((name == null || name.isNull() ? null : name.asText()) + " <" + address + ">");
+    }
+  }
+
+  @Test
+  void randomInputNeverThrows() {
+    RandomText random = new RandomText("AddressParserTest.randomInputNeverThrows");
+    String[] pieces = {
+      "\"", "\\", "(", ")", "<", ">", ",", ";", ":", "@", ".", "John", "a@b.c", "=?utf-8?q?x?=",
+      "=?", "?=", "<@relay:", "[1.2.3.4]", "\r\n ", "Group:", "\"\\\"", "(a(b)c)"
+    };
+    for (int i = 0; i < 20_000; i++) {
+      String s =
+          i % 2 == 0 ? random.fragments(pieces, "()<>,;:@.\"\\ ab", 14) : random.next("()<>,;:@.\" a", 40);
+      try {
+        for (Address a : AddressParser.parse(s, new ArrayList<>())) {
+          assertFalse(a.address() == null || a.address().isEmpty(), s);
+        }
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed " + random.seed + " input " + s, e);
+      }
+    }
+  }
+}

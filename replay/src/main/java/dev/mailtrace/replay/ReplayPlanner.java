@@ -1,0 +1,173 @@
+package dev.mailtrace.replay;
+
+import dev.mailtrace.header.AddressParser;
+import dev.mailtrace.header.DateParser;
+import dev.mailtrace.message.Address;
+import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.smtp.Envelope;
+import dev.mailtrace.smtp.Envelope.Recipient;
+import dev.mailtrace.smtp.MessageData;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an archived message into a {@link PlannedMessage}: the envelope from the header (or from
+ * the user), recipients through the {@link RecipientPolicy}, Bcc lines cut out byte-exactly, the
+ * replay stamp in front. Thread-safe; never throws on bad mail (it becomes a refusal).
+ *
+ * <p>Sender: Return-Path, else Sender, else the first From address. Recipients: the topmost
+ * Delivered-To, else the topmost X-Original-To (both name the mailbox the archived copy was
+ * delivered to), else To, Cc and Bcc together.
+ */
+public final class ReplayPlanner {
+  private final ReplayConfig config;
+
+  /** A planner for a run's configuration. */
+  public ReplayPlanner(ReplayConfig config) {
+    this.config = config;
+  }
+
+  /** Plans one message. */
+  public PlannedMessage plan(RawMessage raw) {
+    byte[] content = raw.content();
+    HeaderSection header = HeaderSection.scan(content);
+    List<String> problems = new ArrayList<>(0);
+
+    String sender = config.mailFrom() != null ? config.mailFrom() : sender(header, problems);
+    List<String> archived = recipients(header, problems);
+
+    // RFC 5322 section 3.6.3: Bcc (and Resent-Bcc) must not reach other recipients; cut them out.
+    MessageData data = MessageData.of(content);
+    for (HeaderSection.Field f : header.fields()) {
+      if (f.is(content, "Bcc") || f.is(content, "Resent-Bcc")) {
+        data = data.omit(content, f.start(), f.end());
+      }
+    }
+    if (config.stamp() != null) {
+      data = data.prepend(("X-Mailtrace-Replay: " + config.stamp() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Instant arrival = arrival(header);
+
+    List<String> dropped = new ArrayList<>();
+    List<Recipient> recipients = config.policy().apply(archived, dropped);
+    String refusal = null;
+    if (sender == null) {
+      refusal = "no sender: no Return-Path, Sender or From address; give one with --mail-from";
+    } else if (recipients.isEmpty()) {
+      refusal = archived.isEmpty()
+          ? "no recipient: no Delivered-To, X-Original-To, To, Cc or Bcc address"
+          : "no recipient left after the recipient policy (dropped " + String.join(", ", dropped) + ")";
+    }
+    Envelope envelope = refusal == null
+        ? new Envelope(sender, recipients, config.dsnNotify(), config.dsnRet(), config.dsnEnvid())
+        : null;
+    return new PlannedMessage(raw.source(), raw.index(), envelope, data, dropped, refusal, arrival);
+  }
+
+  private static String sender(HeaderSection header, List<String> problems) {
+    String returnPath = header.first("Return-Path");
+    if (returnPath != null) {
+      String v = returnPath.trim();
+      if (v.equals("<>")) {
+        return "";
+      }
+      List<String> a = addresses(v, problems);
+      if (!a.isEmpty()) {
+        return a.get(0);
+      }
+    }
+    for (String name : new String[] {"Sender", "From"}) {
+      String v = header.first(name);
+      if (v != null) {
+        List<String> a = addresses(v, problems);
+        if (!a.isEmpty()) {
+          return a.get(0);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<String> recipients(HeaderSection header, List<String> problems) {
+    for (String name : new String[] {"Delivered-To", "X-Original-To"}) {
+      String v = header.first(name);
+      if (v != null) {
+        List<String> a = addresses(v, problems);
+        if (!a.isEmpty()) {
+          return a;
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String name : new String[] {"To", "Cc", "Bcc"}) {
+      for (String v : header.all(name)) {
+        out.addAll(addresses(v, problems));
+      }
+    }
+    return out;
+  }
+
+  /** The addr-specs of an address list, via the shared RFC 5322 address grammar. */
+  static List<String> addresses(String value, List<String> problems) {
+    List<String> out = new ArrayList<>(2);
+    for (Address a : AddressParser.parse(value, problems)) {
+      if (a.address() == null) {
+        continue;
+      }
+      // Defensive: text that still holds several mailboxes or angle brackets is split here, so
+      // the envelope never carries display names whatever the grammar returned.
+      for (String part : a.address().split(",")) {
+        String s = part.trim();
+        int lt = s.lastIndexOf('<');
+        int gt = s.lastIndexOf('>');
+        if (lt >= 0 && gt > lt) {
+          s = s.substring(lt + 1, gt).trim();
+        }
+        if (s.indexOf('@') > 0 && s.indexOf(' ') < 0) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** When the message arrived: the date of the topmost Received field, else the Date field. */
+  static Instant arrival(HeaderSection header) {
+    String received = header.first("Received");
+    if (received != null) {
+      int semi = received.lastIndexOf(';');
+      if (semi >= 0) {
+        Instant t = date(received.substring(semi + 1));
+        if (t != null) {
+          return t;
+        }
+      }
+    }
+    String date = header.first("Date");
+    return date == null ? null : date(date);
+  }
+
+  private static Instant date(String value) {
+    String v = value.strip();
+    OffsetDateTime parsed = DateParser.parse(v);
+    if (parsed != null) {
+      return parsed.toInstant();
+    }
+    // Until the shared date grammar is complete: RFC 5322 dates without comments.
+    int paren = v.indexOf('(');
+    if (paren > 0) {
+      v = v.substring(0, paren).strip();
+    }
+    try {
+      return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

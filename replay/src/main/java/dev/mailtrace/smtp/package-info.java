@@ -1,0 +1,12 @@
+/**
+ * Our own SMTP client (RFC 5321) over plain sockets: {@link dev.mailtrace.smtp.SmtpSession} opens
+ * a connection, reads the greeting, says EHLO (HELO when refused), upgrades with STARTTLS (RFC 3207),
+ * authenticates (AUTH PLAIN/LOGIN, RFC 4954) and sends any number of transactions.
+ *
+ * <p>It speaks PIPELINING (RFC 2920), SIZE (RFC 1870), 8BITMIME (RFC 6152), SMTPUTF8 (RFC 6531),
+ * CHUNKING/BDAT (RFC 3030) and DSN (RFC 3461) when the server offers them, with the per-stage
+ * timeouts of RFC 5321 section 4.5.3.2. Message bytes go out as given apart from line-end
+ * normalisation to CRLF and dot-stuffing. It does not queue, retry or pick servers from MX
+ * records: that is the caller's business ({@code dev.mailtrace.replay}).
+ */
+package dev.mailtrace.smtp;
