@@ -64,7 +64,7 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
       }
       String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).strip();
-      boolean recipientField = RECIPIENT_FIELDS.contains("|" + name + "|");
+      boolean recipientField = isRecipientField(name);
       if (recipientField) {
         boolean starts = name.equals("final-recipient") || name.equals("original-recipient");
         if (current == null
@@ -77,7 +77,7 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
         }
         current.putIfAbsent(name, value);
         lastMap = current;
-      } else if (current == null || PER_MESSAGE_FIELDS.contains("|" + name + "|")) {
+      } else if (current == null || isPerMessageField(name)) {
         perMessage.putIfAbsent(name, value);
         lastMap = perMessage;
       } else {
@@ -182,10 +182,21 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
     return v.isEmpty() ? null : v.toLowerCase(Locale.ROOT);
   }
 
-  private static final String RECIPIENT_FIELDS =
-      "|final-recipient|original-recipient|action|status|remote-mta|diagnostic-code|"
-          + "last-attempt-date|will-retry-until|x-actual-recipient|final-log-id|x-supplementary-info|";
-  private static final String PER_MESSAGE_FIELDS =
-      "|reporting-mta|arrival-date|received-from-mta|dsn-gateway|original-envelope-id|"
-          + "x-postfix-queue-id|x-postfix-sender|x-original-message-id|x-queue-id|x-sender|";
+  private static boolean isRecipientField(String name) {
+    return switch (name) {
+      case "final-recipient", "original-recipient", "action", "status", "remote-mta",
+          "diagnostic-code", "last-attempt-date", "will-retry-until", "x-actual-recipient",
+          "final-log-id", "x-supplementary-info" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isPerMessageField(String name) {
+    return switch (name) {
+      case "reporting-mta", "arrival-date", "received-from-mta", "dsn-gateway",
+          "original-envelope-id", "x-postfix-queue-id", "x-postfix-sender",
+          "x-original-message-id", "x-queue-id", "x-sender" -> true;
+      default -> false;
+    };
+  }
 }
