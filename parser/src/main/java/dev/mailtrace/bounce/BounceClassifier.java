@@ -133,6 +133,9 @@ public final class BounceClassifier {
     if (layout.feedback != null) {
       return feedback(m, layout);
     }
+    if (layout.original != null && Formats.isJunkMailReport(subject)) {
+      return junkMailReport(layout);
+    }
     if (layout.status != null) {
       DeliveryReport r = deliveryStatus(m, layout);
       if (r != null) {
@@ -232,6 +235,27 @@ public final class BounceClassifier {
     }
     String mta = p.reportingMta() == null ? null : DsnFields.typed(p.reportingMta());
     return new DeliveryReport(p.kind(), mta, p.feedbackType(), p.messageId(), null, null, null, out);
+  }
+
+  /** A Microsoft JMRP complaint: the reported message attached, its recipient the complainant. */
+  private DeliveryReport junkMailReport(Layout layout) {
+    Original orig = original(layout, null);
+    List<BouncedRecipient> out = new ArrayList<>();
+    String hm = null;
+    if (!layout.original.children().isEmpty()) {
+      hm = layout.original.children().get(0).header("X-HmXmrOriginalRecipient");
+    }
+    List<String> to = BounceText.addresses(hm != null ? hm : orig.to == null ? "" : orig.to);
+    if (to.isEmpty()) {
+      to = new ArrayList<>();
+      to.add(null);
+    }
+    for (String a : to) {
+      out.add(new BouncedRecipient(a, null, null, null, null, null, null, null, Reason.FEEDBACK,
+          false));
+    }
+    return new DeliveryReport(ReportKind.FEEDBACK, null, "abuse", orig.messageId, orig.subject,
+        orig.from, orig.to, out);
   }
 
   // ---------------------------------------------------------------- RFC 3464
@@ -755,7 +779,7 @@ public final class BounceClassifier {
   private static String plainText(Layout layout) {
     StringBuilder sb = new StringBuilder();
     for (Part p : layout.texts) {
-      sb.append(p.text()).append('\n');
+      sb.append(decoded(p)).append('\n');
     }
     if (sb.length() == 0) {
       for (Part p : layout.htmls) {
@@ -765,10 +789,26 @@ public final class BounceClassifier {
     return lf(sb.toString());
   }
 
+  /**
+   * A part's text; a body in ISO-2022-JP without a charset label (common in Japanese bounces)
+   * shows as escape sequences and is decoded as such (RFC 1468).
+   */
+  private static String decoded(Part p) {
+    String t = p.text();
+    if (t.indexOf('\u001b') >= 0 && t.contains("\u001b$B") && p.body() != null) {
+      try {
+        return new String(p.body(), java.nio.charset.Charset.forName("ISO-2022-JP"));
+      } catch (RuntimeException unsupported) {
+        return t;
+      }
+    }
+    return t;
+  }
+
   /** The text of a report part, whether the parser kept it as a leaf or as an enclosed entity. */
   private static String text(Part p) {
     if (p.isLeaf()) {
-      return lf(p.text());
+      return lf(decoded(p));
     }
     StringBuilder sb = new StringBuilder();
     appendEntity(sb, p.children().get(0), 0);

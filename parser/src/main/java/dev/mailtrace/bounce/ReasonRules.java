@@ -413,7 +413,7 @@ final class ReasonRules {
       "does not like recipient", "recipient name is not recognized",
       "not listed in", "address couldn't be found", "doesn't have a", "mailbox unavailable",
       "invalid recipient", "recipientnotfound", "recipnotfound", "no valid recipients",
-      "address not found", "unknown user:", "<*@*>: user unknown",
+      "address not found", "unknown user:", "<*@*>: user unknown", "ディレクトリには見つかりません",
       "[rcpt_to]", "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
@@ -504,7 +504,7 @@ final class ReasonRules {
         "the email address you entered couldn't be found", "couldn't be found",
         "address is not present in directory", "name directory", "ungültige adresse",
         "non-existent user", "nonexistent user", "doesn't have a * account",
-        "ユーザが存在しません", "存在しない", "宛先不明"));
+        "ユーザが存在しません", "存在しない", "宛先不明", "ディレクトリには見つかりません"));
     PHRASES.put(Reason.MAILBOXFULL, List.of(
         "number of messages in recipient's mailbox exceeded",
         "mailbox full", "mailbox is full", "mailbox is full", "mailbox has exceeded",
