@@ -33,9 +33,6 @@ public final class BounceClassifier {
     try {
       return decide(message);
     } catch (RuntimeException bad) {
-      if (Boolean.getBoolean("mailtrace.bounce.debug")) {
-        bad.printStackTrace();
-      }
       // bad input is data: a message we cannot read as a report is not one
       return DeliveryReport.NONE;
     }
@@ -81,10 +78,9 @@ public final class BounceClassifier {
         return;
       }
       if (p.isLeaf()) {
-        if ((ct.equals("text/plain") || ct.startsWith("multipart/")) && !"attachment".equals(p.disposition())) {
-          // a multipart whose parts could not be split is read as text
-          texts.add(p);
-        } else if (ct.equals("text/plain")) {
+        if (ct.equals("text/plain")
+            || (ct.startsWith("multipart/") && !"attachment".equals(p.disposition()))) {
+          // a multipart whose parts could not be split is read as text too
           texts.add(p);
         } else if (ct.equals("text/html")) {
           htmls.add(p);
@@ -362,7 +358,7 @@ public final class BounceClassifier {
         return f;
       }
     }
-    return fs.size() == 1 ? null : null;
+    return null;
   }
 
   private static ReportKind kindOf(List<BouncedRecipient> rs) {
@@ -411,7 +407,7 @@ public final class BounceClassifier {
     if (report.isEmpty()) {
       return DeliveryReport.NONE;
     }
-    if (report.regionMatches(true, 0, "", 0, 0) && containsIgnoreCase(report, "final-recipient:")) {
+    if (containsIgnoreCase(report, "final-recipient:")) {
       // RFC 3464 fields pasted into the text (a forwarded or flattened report)
       String unquoted = String.join("\n", BounceText.unquoted(BounceText.lines(report)));
       DeliveryReport inline = deliveryStatus(m, layout, DsnFields.parse(dsnRegion(unquoted)), unquoted);
