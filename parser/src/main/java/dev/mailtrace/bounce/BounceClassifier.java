@@ -431,13 +431,20 @@ public final class BounceClassifier {
     if (findings.isEmpty() && orig.to != null) {
       general = BounceText.generalDiagnostic(split.report());
     }
-    if (findings.isEmpty() && orig.to != null
-        && (Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null)) {
+    boolean reportType = m.root().contentType().equals("multipart/report");
+    if (findings.isEmpty() && orig.to != null && (reportType
+        || Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null)) {
       // no recipient line: the returned original's To is the best guess, and only when a code
       // in the text shows that something failed
+      boolean coded = Codes.findStatus(general, (char) 0) != null
+          || Codes.findReply(general, (char) 0) != null;
       for (String a : BounceText.addresses(orig.to)) {
         if (!exclude.contains(a)) {
-          findings.add(new BounceText.Finding(a, "", ""));
+          // without a code the prose says nothing about this recipient in particular
+          findings.add(new BounceText.Finding(a, coded ? general : "", ""));
+          if (!coded) {
+            general = "";
+          }
           break;
         }
       }
@@ -754,7 +761,8 @@ public final class BounceClassifier {
       String local = at > 0 ? from.substring(0, at) : from;
       if (local.contains("mailer-daemon") || local.contains("mailer_daemon")
           || local.contains("mailerdaemon") || local.contains("mail-daemon")
-          || local.contains("postmaster") || local.contains("maildelivery")
+          || local.contains("postmaster") || local.contains("post_master")
+          || local.contains("maildelivery")
           || local.contains("mail-delivery") || local.startsWith("bounce") || local.equals("mdaemon")
           || local.equals("mailer") || local.contains("nobody") || local.equals("root")
           || local.contains("daemon") || local.contains("no-reply-bounce")
