@@ -149,10 +149,11 @@ final class BounceText {
       i = j - 1;
     }
     List<Finding> out = new ArrayList<>();
+    String[] lowerLines = new String[n];
     for (Map.Entry<String, StringBuilder> e : diag.entrySet()) {
       String addr = e.getKey();
       String d = oneLine(e.getValue().toString());
-      String context = contextOf(lines, addr, firstLine.get(addr));
+      String context = contextOf(lines, lowerLines, addr, firstLine.get(addr));
       out.add(new Finding(addr, d, context));
     }
     return out;
@@ -226,12 +227,19 @@ final class BounceText {
   }
 
   /** Lines around every mention of the address, for finding the command in a transcript. */
-  private static String contextOf(List<String> lines, String addr, int first) {
+  private static String contextOf(List<String> lines, String[] lower, String addr, int first) {
     StringBuilder sb = new StringBuilder();
     int mentions = 0;
-    for (int i = Math.max(0, first - 30); i < lines.size() && mentions < 6; i++) {
+    int end = Math.min(lines.size(), first + 200);
+    for (int i = Math.max(0, first - 30); i < end && mentions < 6; i++) {
       String l = lines.get(i);
-      if (l.indexOf('@') >= 0 && l.toLowerCase(Locale.ROOT).contains(addr)) {
+      if (l.indexOf('@') < 0) {
+        continue;
+      }
+      if (lower[i] == null) {
+        lower[i] = l.toLowerCase(Locale.ROOT);
+      }
+      if (lower[i].contains(addr)) {
         mentions++;
         for (int k = Math.max(0, i - 2); k <= i; k++) {
           sb.append(lines.get(k)).append(' ');

@@ -413,7 +413,7 @@ final class ReasonRules {
       "does not like recipient", "recipient name is not recognized",
       "not listed in", "address couldn't be found", "doesn't have a", "mailbox unavailable",
       "invalid recipient", "recipientnotfound", "recipnotfound", "no valid recipients",
-      "address not found", "unknown user:", "<*@*>: user unknown", "ディレクトリには見つかりません",
+      "address not found", "unknown user:", "final delivery userid", "<*@*>: user unknown", "ディレクトリには見つかりません",
       "[rcpt_to]", "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
@@ -473,6 +473,7 @@ final class ReasonRules {
 
   static {
     PHRASES.put(Reason.USERUNKNOWN, List.of(
+        "invalid final delivery userid",
         "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient",
         "no such person", "no such address", "unknown recipient", "recipient unknown",
         "unknown mailbox", "mailbox unknown", "address unknown", "unknown address", "invalid recipient",
@@ -647,6 +648,7 @@ final class ReasonRules {
         "too many smtp sessions", "exceeded the maximum number of connections",
         "too many recipients", "too many open connections", "too many hosts"));
     PHRASES.put(Reason.BLOCKED, List.of(
+        "my name was rejected",
         "was blocked by", "is blocked by", "has been blocked by",
         "service refuse", "invalid ip for sending", "messages from * weren't sent",
         "blocked using", "blacklisted", "blocklisted", "block list", "blocklist", "blacklist",
@@ -687,6 +689,7 @@ final class ReasonRules {
         "conversation with", "could not be delivered because of a problem",
         "processing error"));
     PHRASES.put(Reason.NETWORKERROR, List.of(
+        "able to establish an smtp connection",
         "no relevant answers",
         "too many hops", "hop count exceeded", "mail loop", "routing loop", "loop detected",
         "message looping", "lost connection", "forwarded more than the maximum",
