@@ -43,6 +43,10 @@ public record BouncedRecipient(
     if (text.length() < 4) {
       text = "";
     }
-    return ReasonRules.pseudoStatus(reason, ReasonRules.isTemporary(text));
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    // Exim gives up on temporary failures with "retry timeout exceeded": the failures were 4xx
+    boolean retriedOut = reason == Reason.EXPIRED && (lower.contains("retry timeout exceeded")
+        || lower.contains("failing for a long time"));
+    return ReasonRules.pseudoStatus(reason, retriedOut || ReasonRules.isTemporary(text));
   }
 }
