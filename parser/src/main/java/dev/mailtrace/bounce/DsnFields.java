@@ -68,9 +68,12 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
       if (recipientField) {
         boolean starts = name.equals("final-recipient") || name.equals("original-recipient");
         if (current == null
-            || (starts && (blankSinceField || current.containsKey(name)
-                || (name.equals("original-recipient") && current.containsKey("final-recipient")
-                    && current.containsKey("status"))))
+            || (starts
+                && (blankSinceField
+                    || current.containsKey(name)
+                    || (name.equals("original-recipient")
+                        && current.containsKey("final-recipient")
+                        && current.containsKey("status"))))
             || (!starts && current.containsKey(name) && blankSinceField)) {
           current = new LinkedHashMap<>();
           recipients.add(current);
@@ -87,8 +90,11 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
       lastName = name;
       blankSinceField = false;
     }
-    recipients.removeIf(m -> !m.containsKey("final-recipient") && !m.containsKey("original-recipient")
-        && !m.containsKey("x-actual-recipient"));
+    recipients.removeIf(
+        m ->
+            !m.containsKey("final-recipient")
+                && !m.containsKey("original-recipient")
+                && !m.containsKey("x-actual-recipient"));
     for (int i = 0; i < recipients.size(); i++) {
       for (int j = i + 1; j < recipients.size(); j++) {
         // some MTAs repeat a recipient group; the first is kept
@@ -103,7 +109,8 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
   private static boolean same(Map<String, String> a, Map<String, String> b) {
     String ra = address(a.getOrDefault("final-recipient", a.get("original-recipient")));
     String rb = address(b.getOrDefault("final-recipient", b.get("original-recipient")));
-    return ra != null && ra.equals(rb)
+    return ra != null
+        && ra.equals(rb)
         && java.util.Objects.equals(a.get("status"), b.get("status"))
         && java.util.Objects.equals(a.get("action"), b.get("action"));
   }
@@ -184,18 +191,35 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
 
   private static boolean isRecipientField(String name) {
     return switch (name) {
-      case "final-recipient", "original-recipient", "action", "status", "remote-mta",
-          "diagnostic-code", "last-attempt-date", "will-retry-until", "x-actual-recipient",
-          "final-log-id", "x-supplementary-info" -> true;
+      case "final-recipient",
+          "original-recipient",
+          "action",
+          "status",
+          "remote-mta",
+          "diagnostic-code",
+          "last-attempt-date",
+          "will-retry-until",
+          "x-actual-recipient",
+          "final-log-id",
+          "x-supplementary-info" ->
+          true;
       default -> false;
     };
   }
 
   private static boolean isPerMessageField(String name) {
     return switch (name) {
-      case "reporting-mta", "arrival-date", "received-from-mta", "dsn-gateway",
-          "original-envelope-id", "x-postfix-queue-id", "x-postfix-sender",
-          "x-original-message-id", "x-queue-id", "x-sender" -> true;
+      case "reporting-mta",
+          "arrival-date",
+          "received-from-mta",
+          "dsn-gateway",
+          "original-envelope-id",
+          "x-postfix-queue-id",
+          "x-postfix-sender",
+          "x-original-message-id",
+          "x-queue-id",
+          "x-sender" ->
+          true;
       default -> false;
     };
   }

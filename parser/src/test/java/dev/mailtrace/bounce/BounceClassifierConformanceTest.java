@@ -51,14 +51,16 @@ class BounceClassifierConformanceTest {
   }
 
   private static DeliveryReport classify(Path file) {
-    return CACHE.computeIfAbsent(file.toString(), k -> {
-      try {
-        List<DeliveryReport> all = classifyAll(file);
-        return all.isEmpty() ? DeliveryReport.NONE : all.get(0);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    return CACHE.computeIfAbsent(
+        file.toString(),
+        k -> {
+          try {
+            List<DeliveryReport> all = classifyAll(file);
+            return all.isEmpty() ? DeliveryReport.NONE : all.get(0);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   /** Field agreement with one expectation table, as fractions per field. */
@@ -91,9 +93,16 @@ class BounceClassifierConformanceTest {
     for (int i = 0; i < 5; i++) {
       share[i] = rows == 0 ? 1 : (double) ok[i] / rows;
     }
-    System.out.printf("%-36s rows %d | deliverystatus %5.1f%% | replycode %5.1f%% | reason %5.1f%%"
+    System.out.printf(
+        "%-36s rows %d | deliverystatus %5.1f%% | replycode %5.1f%% | reason %5.1f%%"
             + " | hardbounce %5.1f%% | feedbacktype %5.1f%%%n",
-        table, rows, 100 * share[0], 100 * share[1], 100 * share[2], 100 * share[3], 100 * share[4]);
+        table,
+        rows,
+        100 * share[0],
+        100 * share[1],
+        100 * share[2],
+        100 * share[3],
+        100 * share[4]);
     return share;
   }
 
@@ -161,8 +170,16 @@ class BounceClassifierConformanceTest {
   private static String summary(DeliveryReport r) {
     StringBuilder sb = new StringBuilder(r.kind().toString());
     for (BouncedRecipient b : r.recipients()) {
-      sb.append(' ').append(b.recipient()).append('/').append(b.deliveryStatus()).append('/')
-          .append(b.replyCode()).append('/').append(b.reason()).append('/').append(b.hard());
+      sb.append(' ')
+          .append(b.recipient())
+          .append('/')
+          .append(b.deliveryStatus())
+          .append('/')
+          .append(b.replyCode())
+          .append('/')
+          .append(b.reason())
+          .append('/')
+          .append(b.hard());
     }
     return sb.toString();
   }
