@@ -109,6 +109,8 @@ public final class Charsets {
         return WINDOWS_1252;
       case "utf8", "utf-8", "unicode-1-1-utf-8":
         return StandardCharsets.UTF_8;
+      case "utf-7", "utf7", "unicode-1-1-utf-7", "csunicode11utf7", "unicode-2-0-utf-7":
+        return Utf7.INSTANCE;
       case "ucs-2", "iso-10646-ucs-2", "csunicode":
         return StandardCharsets.UTF_16BE;
       case "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ks_c_5601-1989", "ksc_5601":
