@@ -2,7 +2,6 @@ package dev.mailtrace.header;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
@@ -476,7 +475,10 @@ public final class DateParser {
       if (hour > 24 || minute > 59 || second > 61) {
         return null;
       }
-      int lastDay = YearMonth.of(year, month).lengthOfMonth();
+      int lastDay =
+          month == 2
+              ? (java.time.Year.isLeap(year) ? 29 : 28)
+              : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
       LocalDateTime local =
           LocalDateTime.of(
               year, month, Math.min(day, lastDay), hour == 24 ? 0 : hour, minute, Math.min(second, 59));
@@ -625,6 +627,9 @@ public final class DateParser {
         if (name.charAt(0) == c0
             && len <= name.length()
             && text.regionMatches(true, start[i], name, 0, len)) {
+          if (m < 12) {
+            return m + 1; // an English prefix means the same month in every listed language
+          }
           if (month != 0 && month != MONTH_NUMBERS[m]) {
             return 0;
           }
