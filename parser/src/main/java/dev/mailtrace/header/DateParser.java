@@ -27,7 +27,7 @@ import java.util.Arrays;
  * values are repaired, not rejected: seconds 60 and 61 (leap seconds) become 59, hour 24 rolls over
  * to midnight of the next day, and a day past the end of its month becomes the month's last day; a
  * month outside 1-12, an hour above 24 or a minute above 59 is no date. An AM/PM marker after the
- * time is honoured.
+ * time is honoured, and fractions of a second ({@code 10:00:00.123}) are kept.
  */
 public final class DateParser {
   private static final int NUM = 1;
@@ -184,7 +184,7 @@ public final class DateParser {
         }
       }
     }
-    f.hour = f.minute = f.second = 0;
+    f.hour = f.minute = f.second = f.nanos = 0;
     return false;
   }
 
@@ -322,12 +322,20 @@ public final class DateParser {
     f.hour = t.num[p];
     f.minute = t.num[p + 2];
     f.second = 0;
+    f.nanos = 0;
     p += 3;
     if (t.is(p, COLON) && t.is(p + 1, NUM) && t.digits(p + 1) <= 2) {
       f.second = t.num[p + 1];
       p += 2;
       if ((t.is(p, DOT) || t.is(p, COMMA)) && t.is(p + 1, NUM) && !t.space[p] && !t.space[p + 1]) {
-        p += 2; // fractions of a second are dropped
+        // Fractions of a second (ISO 8601, some MTAs' Received dates): kept to the nanosecond.
+        int digits = Math.min(t.digits(p + 1), 9);
+        int nanos = t.num[p + 1];
+        for (int d = digits; d < 9; d++) {
+          nanos *= 10;
+        }
+        f.nanos = nanos;
+        p += 2;
       }
     }
     if (t.isWord(p, "am") || t.isWord(p, "pm")) {
@@ -462,10 +470,11 @@ public final class DateParser {
     int hour;
     int minute;
     int second;
+    int nanos;
     int offsetMinutes;
 
     void reset() {
-      year = month = day = hour = minute = second = offsetMinutes = 0;
+      year = month = day = hour = minute = second = nanos = offsetMinutes = 0;
     }
 
     OffsetDateTime build() {
@@ -481,7 +490,13 @@ public final class DateParser {
               : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
       LocalDateTime local =
           LocalDateTime.of(
-              year, month, Math.min(day, lastDay), hour == 24 ? 0 : hour, minute, Math.min(second, 59));
+              year,
+              month,
+              Math.min(day, lastDay),
+              hour == 24 ? 0 : hour,
+              minute,
+              Math.min(second, 59),
+              second > 59 ? 0 : nanos);
       if (hour == 24) {
         local = local.plusDays(1);
       }
