@@ -7,19 +7,19 @@ import java.util.List;
 /**
  * RFC 5322 section 3.4 address lists, with groups, comments, obsolete forms and RFC 2047 names.
  *
- * <p>Reads what real mail writes and never throws: group members are flattened into the list and
- * an empty group gives nothing; comments are skipped, but serve as the name when there is no
- * display name ({@code addr (Name)}) and are kept after it in parentheses otherwise ({@code John
- * (my dear friend)}), decoded like the name; quoted names lose their quotes and escapes; encoded
- * words are decoded anywhere in the name, even inside quotes; the obsolete route of section 4.4
- * ({@code <@relay:user@host>}) is dropped, as is whitespace and comments inside an addr-spec
- * ({@code john . doe @ example . com} is {@code john.doe@example.com}); a missing {@code <>} is
- * tolerated ({@code John Doe john@example.com}), and so are missing commas between addr-specs
- * ({@code a@x b@y}) or angle addresses ({@code A <a@x> B <b@x>}); an unbalanced quote, comment or bracket is
- * recorded as a problem and read past. Raw UTF-8 (RFC 6532) passes through. A list item without
- * any {@code @} gives its text as the address ({@code NO (posting not allowed)}); an item that
- * holds only a comment, and a bare {@code <>}, give nothing; {@code MAILER-DAEMON <>} (a bounce's
- * null sender) gives the name with an empty address.
+ * <p>Reads what real mail writes and never throws: group members are flattened into the list and an
+ * empty group gives nothing; comments are skipped, but serve as the name when there is no display
+ * name ({@code addr (Name)}) and are kept after it in parentheses otherwise ({@code John (my dear
+ * friend)}), decoded like the name; quoted names lose their quotes and escapes; encoded words are
+ * decoded anywhere in the name, even inside quotes; the obsolete route of section 4.4 ({@code
+ * <@relay:user@host>}) is dropped, as is whitespace and comments inside an addr-spec ({@code john .
+ * doe @ example . com} is {@code john.doe@example.com}); a missing {@code <>} is tolerated ({@code
+ * John Doe john@example.com}), and so are missing commas between addr-specs ({@code a@x b@y}) or
+ * angle addresses ({@code A <a@x> B <b@x>}); an unbalanced quote, comment or bracket is recorded as
+ * a problem and read past. Raw UTF-8 (RFC 6532) passes through. A list item without any {@code @}
+ * gives its text as the address ({@code NO (posting not allowed)}); an item that holds only a
+ * comment, and a bare {@code <>}, give nothing; {@code MAILER-DAEMON <>} (a bounce's null sender)
+ * gives the name with an empty address.
  */
 public final class AddressParser {
   private AddressParser() {}

@@ -14,7 +14,8 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>day-first: {@code [Tue,] 3 Oct 2023 10:00[:00] [zone]}, also {@code 03-Oct-23} (RFC 850);
- *   <li>month-first: asctime {@code Tue Oct  3 10:00:00 [zone] 2023} and {@code Oct 3, 2023 10:00};
+ *   <li>month-first: asctime {@code Tue Oct 3 10:00:00 [zone] 2023} (the day may be padded with a
+ *       space) and {@code Oct 3, 2023 10:00};
  *   <li>ISO 8601: {@code 2023-10-03[T ]10:00[:00[.fff]][Z|+02:00|+0200]}, or a bare ISO date.
  * </ul>
  *
@@ -46,40 +47,48 @@ public final class DateParser {
   private static final int DATE_ONLY = 2;
 
   /**
-   * Month names: English first, then German, French, Spanish, Italian, Portuguese and Dutch as
-   * localized mail software writes them; a word names a month when it is a prefix of at least
-   * three letters of names that all mean the same month ("jui" is June or July: no month).
+   * Month names, twelve slots per language ('|' between spellings of one month): English first,
+   * then German, French, Spanish, Italian, Portuguese and Dutch as localized mail software writes
+   * them. A word names a month when it is a prefix of at least three letters of names that all mean
+   * the same month ("jui" is June or July: no month).
    */
-  private static final String[] MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-    "januar", "februar", "märz", "mrz", "mai", "juni", "juli", "oktober", "dezember",
-    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "setiembre", "octubre", "noviembre", "diciembre",
-    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-    "dicembre",
-    "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
-    "dezembro",
-    "januari", "februari", "maart", "mei", "augustus"
+  private static final String[] MONTHS_BY_LANGUAGE = {
+    "january february march april may june july august september october november december",
+    "januar februar märz|mrz april mai juni juli august september oktober november dezember",
+    "janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre"
+        + " décembre|decembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre"
+        + " diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "janeiro fevereiro março|marco abril maio junho julho agosto setembro outubro novembro"
+        + " dezembro",
+    "januari februari maart april mei juni juli augustus september oktober november december",
   };
 
-  private static final int[] MONTH_NUMBERS = {
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-    1, 2, 3, 3, 5, 6, 7, 10, 12,
-    1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12,
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12,
-    1, 2, 4, 5, 6, 7, 9, 10, 12,
-    1, 2, 3, 5, 6, 7, 9, 10, 11, 12,
-    1, 2, 3, 5, 8
-  };
+  private static final String[] MONTH_NAMES;
+  private static final int[] MONTH_NUMBERS;
+
+  static {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    java.util.List<Integer> numbers = new java.util.ArrayList<>();
+    for (String language : MONTHS_BY_LANGUAGE) {
+      String[] slots = language.split(" ");
+      for (int m = 0; m < 12; m++) {
+        for (String name : slots[m].split("\\|")) {
+          names.add(name);
+          numbers.add(m + 1);
+        }
+      }
+    }
+    MONTH_NAMES = names.toArray(new String[0]);
+    MONTH_NUMBERS = numbers.stream().mapToInt(Integer::intValue).toArray();
+  }
 
   private DateParser() {}
 
   /**
-   * The first date in {@code value} with its original offset, or null when no date can be read.
-   * See the class description for the forms read and the repairs made.
+   * The first date in {@code value} with its original offset, or null when no date can be read. See
+   * the class description for the forms read and the repairs made.
    */
   public static OffsetDateTime parse(String value) {
     if (value == null || value.isEmpty()) {
@@ -124,8 +133,8 @@ public final class DateParser {
   }
 
   /**
-   * {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts; a
-   * time written just before the date ({@code 16:21:07 Mon, 22 Dec 2014}) is taken too.
+   * {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts; a time
+   * written just before the date ({@code 16:21:07 Mon, 22 Dec 2014}) is taken too.
    */
   private static int dayFirst(Tokens t, int i, Fields f) {
     f.reset();
@@ -190,9 +199,9 @@ public final class DateParser {
 
   /**
    * Numeric {@code dd-mm-yyyy}, {@code dd.mm.yyyy} and {@code mm/dd/yyyy} followed by a time
-   * (without one, a bare numeric date is too likely to be something else). The order is fixed by
-   * a part above 12 when there is one, else by the separator as the habits go: '/' US
-   * month-first, '-' and '.' day-first.
+   * (without one, a bare numeric date is too likely to be something else). The order is fixed by a
+   * part above 12 when there is one, else by the separator as the habits go: '/' US month-first,
+   * '-' and '.' day-first.
    */
   private static int numeric(Tokens t, int i, Fields f) {
     int p = i + 1;
@@ -228,7 +237,7 @@ public final class DateParser {
     return FULL;
   }
 
-  /** asctime {@code Oct  3 10:00:00 [UTC] 2023} and US style {@code Oct 3, 2023 10:00}. */
+  /** asctime {@code Oct 3 10:00:00 [UTC] 2023} and US style {@code Oct 3, 2023 10:00}. */
   private static int monthFirst(Tokens t, int i, Fields f) {
     int month = t.month(i);
     if (month == 0 || !t.is(i + 1, NUM) || t.digits(i + 1) > 2) {
@@ -410,7 +419,9 @@ public final class DateParser {
     return q;
   }
 
-  /** Offset in minutes for a zone name, 0 for unknown words that look like zones, else MIN_VALUE. */
+  /**
+   * Offset in minutes for a zone name, 0 for unknown words that look like zones, else MIN_VALUE.
+   */
   static int namedZone(String s, int start, int end) {
     int len = end - start;
     if (len == 1) {
@@ -566,7 +577,9 @@ public final class DateParser {
     }
 
     private static boolean isLetter(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && Character.isLetter(c));
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= 0x80 && Character.isLetter(c));
     }
 
     /** Skips a nested comment with quoted pairs (RFC 5322 section 3.2.2); index after it. */

@@ -264,7 +264,9 @@ public final class EncodedWords {
         char c = s.charAt(k);
         if (c == '_') {
           add(' ');
-        } else if (c == '=' && k + 2 < to && hex(s.charAt(k + 1)) >= 0
+        } else if (c == '='
+            && k + 2 < to
+            && hex(s.charAt(k + 1)) >= 0
             && hex(s.charAt(k + 2)) >= 0) {
           add(hex(s.charAt(k + 1)) << 4 | hex(s.charAt(k + 2)));
           k += 2;

@@ -9,8 +9,8 @@ import java.nio.charset.CoderResult;
 
 /**
  * UTF-7 (RFC 2152), decode only: Java has no UTF-7, and some old mail (Outlook, Exchange) is
- * labelled with it. Lenient: a shift sequence ends at any character outside the base64 alphabet,
- * a '-' ending it is absorbed, "+-" is '+', and leftover bits are dropped.
+ * labelled with it. Lenient: a shift sequence ends at any character outside the base64 alphabet, a
+ * '-' ending it is absorbed, "+-" is '+', and leftover bits are dropped.
  */
 final class Utf7 extends Charset {
   static final Utf7 INSTANCE = new Utf7();

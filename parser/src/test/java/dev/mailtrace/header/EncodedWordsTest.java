@@ -60,8 +60,25 @@ class EncodedWordsTest {
   void randomInputNeverThrows() {
     RandomText random = new RandomText("EncodedWordsTest.randomInputNeverThrows");
     String[] pieces = {
-      "=?", "?=", "utf-8", "?B?", "?q?", "?Q?", "=E2", "=8", "==", "_", "w6k", "?", "*en", "\r\n ",
-      "iso-8859-1", "x-unknown", "=?utf-8?b?", "=?ISO-8859-1?Q?", "=?utf-16?b?"
+      "=?",
+      "?=",
+      "utf-8",
+      "?B?",
+      "?q?",
+      "?Q?",
+      "=E2",
+      "=8",
+      "==",
+      "_",
+      "w6k",
+      "?",
+      "*en",
+      "\r\n ",
+      "iso-8859-1",
+      "x-unknown",
+      "=?utf-8?b?",
+      "=?ISO-8859-1?Q?",
+      "=?utf-16?b?"
     };
     for (int i = 0; i < 20_000; i++) {
       String s =
