@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Unfolds (a whitespace run containing a line break becomes one space), decodes RFC 2047 encoded
  * words with {@link EncodedWords}, separates an encoded word glued to ordinary text by one space,
- * and trims the ends. Other whitespace inside a line is kept as written.
+ * and trims the ends. Other whitespace inside a line is kept as written; a line break decoded from
+ * inside an encoded word becomes a space, so the result is always one line.
  */
 public final class Unstructured {
   private Unstructured() {}

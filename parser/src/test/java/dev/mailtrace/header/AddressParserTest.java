@@ -169,6 +169,45 @@ class AddressParserTest {
     }
   }
 
+  /**
+   * Round trip: a random display name written as a quoted string (escaping '"' and '\\') and a
+   * random dot-atom addr-spec come back unchanged, also in a list of several mailboxes.
+   */
+  @Test
+  void quotedNamesAndAddressesRoundTrip() {
+    RandomText random = new RandomText("AddressParserTest.quotedNamesAndAddressesRoundTrip");
+    java.util.Random r = random.random;
+    String nameChars = "abcXYZ09 ,;:<>()@.\"\\[]'éü漢";
+    String atext = "abcxyz0129!#$%&'*+-/=?^_`{|}~";
+    for (int i = 0; i < 3_000; i++) {
+      List<Address> want = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      int count = 1 + r.nextInt(3);
+      for (int m = 0; m < count; m++) {
+        StringBuilder name = new StringBuilder();
+        int nl = 1 + r.nextInt(12);
+        for (int k = 0; k < nl; k++) {
+          name.append(nameChars.charAt(r.nextInt(nameChars.length())));
+        }
+        String local =
+            random.next(atext, 8).replaceAll("[^" + java.util.regex.Pattern.quote(atext) + "]", "");
+        String address = (local.isEmpty() ? "x" : local) + "@ex" + r.nextInt(100) + ".test";
+        if (m > 0) {
+          field.append(r.nextBoolean() ? ", " : ",\r\n ");
+        }
+        field
+            .append('"')
+            .append(name.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+            .append("\" <")
+            .append(address)
+            .append('>');
+        want.add(new Address(name.toString(), address));
+      }
+      List<Address> got = AddressParser.parse(field.toString(), new ArrayList<>());
+      assertEquals(want, got, "seed " + random.seed + " " + field);
+    }
+  }
+
   @Test
   void randomInputNeverThrows() {
     RandomText random = new RandomText("AddressParserTest.randomInputNeverThrows");

@@ -168,6 +168,50 @@ class MediaTypeTest {
     return new java.util.TreeMap<>(m).toString();
   }
 
+  /**
+   * Round trip: a random Unicode filename written as RFC 2231 sections (UTF-8, percent-encoded, cut
+   * at random byte positions, sections in shuffled order, some unencoded) and as a quoted plain
+   * parameter comes back unchanged.
+   */
+  @Test
+  void rfc2231SectionsInAnyOrderRoundTrip() {
+    RandomText random = new RandomText("MediaTypeTest.rfc2231SectionsInAnyOrderRoundTrip");
+    java.util.Random r = random.random;
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder name = new StringBuilder();
+      int len = 1 + r.nextInt(20);
+      for (int k = 0; k < len; k++) {
+        name.appendCodePoint(r.nextBoolean() ? 0x21 + r.nextInt(0x5e) : 0xc0 + r.nextInt(0x3000));
+      }
+      byte[] bytes = name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      List<String> sections = new ArrayList<>();
+      int pos = 0;
+      while (pos < bytes.length) {
+        int n = Math.min(bytes.length - pos, 1 + r.nextInt(8));
+        StringBuilder v = new StringBuilder();
+        for (int k = pos; k < pos + n; k++) {
+          v.append(String.format("%%%02X", bytes[k] & 0xff));
+        }
+        int index = sections.size();
+        sections.add("filename*" + index + "*=" + (index == 0 ? "utf-8'en'" : "") + v);
+        pos += n;
+      }
+      java.util.Collections.shuffle(sections, r);
+      String field = "attachment; " + String.join(";\r\n ", sections);
+      String quoted = name.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+      String plain = "attachment; filename=\"" + quoted + "\"";
+      List<String> problems = new ArrayList<>();
+      assertEquals(
+          name.toString(),
+          MediaType.parseDisposition(field, problems).param("filename"),
+          "seed " + random.seed + " " + field);
+      assertEquals(
+          name.toString(),
+          MediaType.parseDisposition(plain, problems).param("filename"),
+          "seed " + random.seed + " " + plain);
+    }
+  }
+
   @Test
   void randomInputNeverThrows() {
     RandomText random = new RandomText("MediaTypeTest.randomInputNeverThrows");
