@@ -35,9 +35,11 @@ import java.util.TreeMap;
  */
 public record MediaType(String type, String subtype, Map<String, String> params) {
 
-  /** Defensive copy, so a MediaType is immutable whatever map it is given. */
+  /** Null parts become empty; the map is copied, so a MediaType is immutable. */
   public MediaType {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    type = type == null ? "" : type;
+    subtype = subtype == null ? "" : subtype;
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
   /** Parses a Content-Type value; problems are added to {@code problems}. */
