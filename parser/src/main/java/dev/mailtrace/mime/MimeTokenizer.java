@@ -378,6 +378,13 @@ final class MimeTokenizer {
       unclosed = true;
       return Token.END_MULTIPART;
     }
+    if (!matchedClose && afterDelimiter >= limit) {
+      // A delimiter as the very last line opens no part: the close delimiter is missing.
+      depth--;
+      unclosed = true;
+      matchedFrame = -1;
+      return Token.END_MULTIPART;
+    }
     if (!matchedClose) {
       pos = afterDelimiter;
       fieldCount = 0;
