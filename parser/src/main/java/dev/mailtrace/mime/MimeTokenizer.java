@@ -112,6 +112,16 @@ final class MimeTokenizer {
     fieldCount = 0;
     messageTop = true;
     state = State.HEADER;
+    // Some MTAs put an empty line between a message/rfc822 part's header and the enclosed
+    // message; when fields follow it, they are the enclosed header, not its body.
+    int p = pos;
+    while (p < limit && (buf[p] == '\r' || buf[p] == '\n')) {
+      p = nextLine(p);
+    }
+    if (p > pos && p < limit && isFieldLine(p) && !(depth > 0 && delimiterAt(p) >= 0)) {
+      problems.add("empty lines before an enclosed message's header skipped: offset " + pos);
+      pos = p;
+    }
   }
 
   /**

@@ -261,6 +261,13 @@ class MessageParserTest {
   }
 
   @Test
+  void emptyLinesBeforeAnEnclosedHeaderAreSkipped() {
+    Message m = parse("Content-Type: message/rfc822\n\n\nSubject: inner\n\nhello\n");
+    assertEquals("inner", m.root().children().get(0).header("subject"));
+    assertEquals(1, m.problems().size());
+  }
+
+  @Test
   void enclosedSinglePartMessageBodyIsPathDotOne() {
     Message m = parse("Content-Type: message/rfc822\n\nSubject: inner\n\nhello\n");
     assertEquals(List.of("1.1"), paths(m));
