@@ -245,6 +245,9 @@ public final class SampleGenerator {
       } else {
         cs = UTF8;
       }
+      if (!cs.newEncoder().canEncode(text)) {
+        cs = UTF8;
+      }
       return prefix + MimeEncoding.encodedWords(text, cs, cs == JIS || r.nextBoolean());
     }
 
@@ -441,6 +444,13 @@ public final class SampleGenerator {
           cte = r.nextBoolean() ? "base64" : "quoted-printable";
         }
       }
+      if (!cs.newEncoder().canEncode(text)) {
+        // A name or quoted line the chosen charset cannot hold: write UTF-8 as a real sender would.
+        cs = UTF8;
+        if (cte.equals("7bit")) {
+          cte = "base64";
+        }
+      }
       String type = plain ? "text/plain" : "text/html";
       String charsetName = cs == ASCII ? "us-ascii" : cs.name().toLowerCase();
       if (cs == JIS) {
@@ -543,6 +553,9 @@ public final class SampleGenerator {
         {"text/csv", "csv", ""},
       };
       String[] t = Vocabulary.pick(r, types);
+      if (malformation == Malformation.BAD_BASE64 && t[1].equals("csv")) {
+        t = types[0];
+      }
       String stem = Vocabulary.pick(r, new String[] {"report", "invoice", "scan", "photo", "minutes", "budget", "slides", "contract"})
           + "-" + (2020 + r.nextInt(7)) + "-" + (1 + r.nextInt(12));
       boolean large = r.nextInt(100) < 3;
@@ -594,9 +607,8 @@ public final class SampleGenerator {
         byte[] b64 = enc.toArray(false);
         // Characters outside the alphabet, then a last quantum cut short.
         for (int i = 5; i < b64.length; i += 97 + r.nextInt(400)) {
-          if (b64[i] != '\n') {
-            b64[i] = (byte) "!*#~%".charAt(r.nextInt(5));
-          }
+          int at = b64[i] == '\n' ? i - 1 : i; // lines are 76 long, so the byte before is not LF
+          b64[at] = (byte) "!*#~%".charAt(r.nextInt(5));
         }
         int cut = Math.max(0, b64.length - 1 - (1 + r.nextInt(2)));
         out.append(b64, 0, cut).newline();
