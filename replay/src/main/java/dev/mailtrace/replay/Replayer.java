@@ -13,12 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,9 +33,6 @@ import java.util.function.Consumer;
  * running, so a run always ends.
  */
 public final class Replayer {
-  private static final PlannedMessage END = new PlannedMessage(
-      new dev.mailtrace.message.Source("", 0, 0, ""), -1, null, dev.mailtrace.smtp.MessageData.of(new byte[0]), List.of(), "end", null);
-
   private final ReplayConfig config;
   private final ReplayPlanner planner;
   private final Set<SmtpSession> live = ConcurrentHashMap.newKeySet();
@@ -45,6 +41,8 @@ public final class Replayer {
   private ReplaySummary summary;
   private ResultLog log;
   private long deadlineNanos;
+  /** One virtual thread per session: SMTP is waiting on sockets, not computing. */
+  private final ThreadFactory threads = Thread.ofVirtual().name("mailtrace-replay-session-", 0).factory();
 
   /**
    * A replayer for a configuration.
@@ -72,45 +70,30 @@ public final class Replayer {
     this.log = log;
     long start = System.nanoTime();
     deadlineNanos = start + config.deadline().toNanos();
-    BlockingQueue<PlannedMessage> queue = new ArrayBlockingQueue<>(config.sessions() * 2 + 8);
+    Feed feed = new Feed(source, start);
     SendRate rate = new SendRate(config.rate());
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mailtrace-replay-clock");
       t.setDaemon(true);
       return t;
     });
-    clock.schedule(this::stop, config.deadline().toNanos(), TimeUnit.NANOSECONDS);
+    clock.schedule(() -> {
+      summary.deadlineReached();
+      stop();
+    }, config.deadline().toNanos(), TimeUnit.NANOSECONDS);
     if (progress != null) {
       clock.scheduleAtFixedRate(() -> progress.accept(summary.progressLine()), 1, 1, TimeUnit.SECONDS);
     }
-    try {
-      try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-        for (int i = 0; i < config.sessions(); i++) {
-          workers.submit(new Worker(queue, rate));
-        }
-        try {
-          produce(source, queue, start);
-        } finally {
-          for (int i = 0; i < config.sessions(); i++) {
-            offer(queue, END, true);
-          }
-        }
+    try (ExecutorService workers = Executors.newThreadPerTaskExecutor(threads)) {
+      for (int i = 0; i < config.sessions(); i++) {
+        workers.submit(new Worker(feed, rate));
       }
-      // After the deadline, what was still queued was never tried.
-      List<PlannedMessage> left = new ArrayList<>();
-      queue.drainTo(left);
-      for (PlannedMessage p : left) {
-        if (p != END) {
-          finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stop();
-      throw new IOException("replay interrupted", e);
     } finally {
       clock.shutdownNow();
       summary.finish();
+    }
+    if (feed.failure != null) {
+      throw feed.failure;
     }
     if (logFailure != null) {
       throw logFailure;
@@ -118,7 +101,7 @@ public final class Replayer {
     return summary;
   }
 
-  /** Stops the run now: aborts open sessions; what is queued is recorded as failed. */
+  /** Stops the run now: aborts open sessions; messages in hand are recorded as failed. */
   public void stop() {
     stopping = true;
     for (SmtpSession s : live) {
@@ -126,63 +109,68 @@ public final class Replayer {
     }
   }
 
-  private void produce(MessageSource source, BlockingQueue<PlannedMessage> queue, long start)
-      throws IOException, InterruptedException {
-    long endNanos = config.duration() == null ? Long.MAX_VALUE : start + config.duration().toNanos();
-    long taken = 0;
-    Instant firstArrival = null;
-    long firstAt = 0;
-    while (!stopping) {
-      if (config.count() > 0 && taken >= config.count()) {
-        break;
-      }
-      if (System.nanoTime() - endNanos > 0) {
-        break;
-      }
-      RawMessage raw = source.next();
-      if (raw == null) {
-        break;
-      }
-      PlannedMessage p = planner.plan(raw);
-      if (config.timingFactor() > 0 && p.arrival() != null) {
-        if (firstArrival == null) {
-          firstArrival = p.arrival();
-          firstAt = System.nanoTime();
-        } else {
-          double gap = (p.arrival().toEpochMilli() - firstArrival.toEpochMilli()) * 1e6 / config.timingFactor();
-          long target = firstAt + (long) Math.min(gap, Long.MAX_VALUE / 4.0);
-          if (!sleepUntil(Math.min(target, endNanos))) {
-            break;
-          }
-          if (System.nanoTime() - endNanos > 0) {
-            break;
+  /**
+   * The messages to send, handed to the sessions one at a time: reads and plans the next message,
+   * records local refusals, applies count, duration and original timing. Sessions take from it in
+   * turn, so reading needs no thread of its own.
+   */
+  private final class Feed {
+    private final MessageSource source;
+    private final long endNanos;
+    private long taken;
+    private Instant firstArrival;
+    private long firstAt;
+    private boolean done;
+    IOException failure;
+
+    Feed(MessageSource source, long start) {
+      this.source = source;
+      this.endNanos = config.duration() == null ? Long.MAX_VALUE : start + config.duration().toNanos();
+    }
+
+    /** The next message to send, or null when there is none left or the run is stopping. */
+    synchronized PlannedMessage next() throws InterruptedException {
+      while (!done && !stopping) {
+        if (config.count() > 0 && taken >= config.count() || System.nanoTime() - endNanos > 0) {
+          done = true;
+          break;
+        }
+        RawMessage raw;
+        try {
+          raw = source.next();
+        } catch (IOException e) {
+          failure = e;
+          done = true;
+          break;
+        }
+        if (raw == null) {
+          done = true;
+          break;
+        }
+        PlannedMessage p = planner.plan(raw);
+        if (config.timingFactor() > 0 && p.arrival() != null) {
+          if (firstArrival == null) {
+            firstArrival = p.arrival();
+            firstAt = System.nanoTime();
+          } else {
+            double gap = (p.arrival().toEpochMilli() - firstArrival.toEpochMilli()) * 1e6 / config.timingFactor();
+            long target = firstAt + (long) Math.min(gap, Long.MAX_VALUE / 4.0);
+            if (!sleepUntil(Math.min(target, endNanos)) || System.nanoTime() - endNanos > 0) {
+              done = true;
+              break;
+            }
           }
         }
+        taken++;
+        summary.read();
+        if (!p.isSendable()) {
+          finish(p, null, Outcome.REFUSED_LOCALLY, 0, null, p.refusal(), 0);
+          continue;
+        }
+        return p;
       }
-      taken++;
-      summary.read();
-      if (!p.isSendable()) {
-        finish(p, null, Outcome.REFUSED_LOCALLY, 0, null, p.refusal(), 0);
-        continue;
-      }
-      if (!offer(queue, p, false)) {
-        finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
-      }
+      return null;
     }
-  }
-
-  private boolean offer(BlockingQueue<PlannedMessage> queue, PlannedMessage p, boolean evenWhenStopping)
-      throws InterruptedException {
-    while (evenWhenStopping || !stopping) {
-      if (queue.offer(p, 100, TimeUnit.MILLISECONDS)) {
-        return true;
-      }
-      if (stopping && evenWhenStopping && queue.remainingCapacity() == 0) {
-        // Workers have stopped taking; they leave on the stop flag.
-        return false;
-      }
-    }
-    return false;
   }
 
   /** Sleeps until a time on the nanoTime clock, or the deadline; false when stopping. */
@@ -217,30 +205,21 @@ public final class Replayer {
 
   /** One session's loop: take a message, send it (with retries), repeat. */
   private final class Worker implements Runnable {
-    private final BlockingQueue<PlannedMessage> queue;
+    private final Feed feed;
     private final SendRate rate;
     private SmtpSession session;
     private int onSession;
 
-    Worker(BlockingQueue<PlannedMessage> queue, SendRate rate) {
-      this.queue = queue;
+    Worker(Feed feed, SendRate rate) {
+      this.feed = feed;
       this.rate = rate;
     }
 
     @Override
     public void run() {
       try {
-        while (true) {
-          PlannedMessage p = queue.poll(100, TimeUnit.MILLISECONDS);
-          if (p == null) {
-            if (stopping) {
-              return;
-            }
-            continue;
-          }
-          if (p == END) {
-            return;
-          }
+        PlannedMessage p;
+        while ((p = feed.next()) != null) {
           if (stopping || !rate.acquire(deadlineNanos)) {
             finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
             continue;
