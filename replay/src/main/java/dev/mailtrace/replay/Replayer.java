@@ -10,6 +10,7 @@ import dev.mailtrace.smtp.Transaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -203,12 +204,41 @@ public final class Replayer {
     }
   }
 
-  /** One session's loop: take a message, send it (with retries), repeat. */
+  /** One message on its way: the attempts made so far and what they gave. */
+  private final class Attempt {
+    final PlannedMessage message;
+    final long start = System.nanoTime();
+    final List<String> notes = new ArrayList<>(0);
+    Envelope envelope;
+    int attempts;
+    boolean someAccepted;
+    Transaction last;
+    long notBefore;
+
+    Attempt(PlannedMessage message) {
+      this.message = message;
+      this.envelope = message.envelope();
+    }
+
+    void finish(Outcome outcome, String detail) {
+      Replayer.this.finish(message, envelope, outcome, attempts, last, detail, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * One session's loop: take a message (a retry that is due, else the next from the feed), submit
+   * it, handle the results as they come back. With PIPELINING a message's final reply is read with
+   * the next message's replies, so up to two messages are in flight; retries wait their backoff in
+   * a list without holding up the session.
+   */
   private final class Worker implements Runnable {
     private final Feed feed;
     private final SendRate rate;
+    private final ArrayDeque<Attempt> inflight = new ArrayDeque<>(2);
+    private final List<Attempt> waiting = new ArrayList<>();
     private SmtpSession session;
     private int onSession;
+    private boolean feedDone;
 
     Worker(Feed feed, SendRate rate) {
       this.feed = feed;
@@ -218,17 +248,33 @@ public final class Replayer {
     @Override
     public void run() {
       try {
-        PlannedMessage p;
-        while ((p = feed.next()) != null) {
-          if (stopping || !rate.acquire(deadlineNanos)) {
-            finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
+        Attempt a;
+        while ((a = next()) != null) {
+          if (stopping) {
+            a.finish(Outcome.FAILED, "not sent: the run's deadline was reached");
             continue;
           }
-          deliver(p);
+          if (config.rate() > 0) {
+            flush();
+          }
+          if (!rate.acquire(deadlineNanos)) {
+            a.finish(Outcome.FAILED, "not sent: the run's deadline was reached");
+            continue;
+          }
+          submit(a);
         }
+        drain();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
+        for (Attempt x : inflight) {
+          x.finish(Outcome.FAILED, "no final reply: the run's deadline was reached");
+        }
+        inflight.clear();
+        for (Attempt x : waiting) {
+          x.finish(Outcome.FAILED, "not retried: the run's deadline was reached; " + String.join("; ", x.notes));
+        }
+        waiting.clear();
         if (session != null) {
           live.remove(session);
           session.quit();
@@ -236,77 +282,151 @@ public final class Replayer {
       }
     }
 
-    private void deliver(PlannedMessage p) throws InterruptedException {
-      long t0 = System.nanoTime();
-      Envelope envelope = p.envelope();
-      int attempts = 0;
-      Transaction last = null;
-      boolean someAccepted = false;
-      List<String> notes = new ArrayList<>(0);
-      while (true) {
-        attempts++;
+    /** A retry that is due, else the next message, else (after draining) the earliest retry; null at the end. */
+    private Attempt next() throws InterruptedException {
+      while (!stopping) {
+        Attempt due = earliestWaiting();
+        if (due != null && due.notBefore - System.nanoTime() <= 0) {
+          waiting.remove(due);
+          return due;
+        }
+        if (!feedDone) {
+          if (config.timingFactor() > 0) {
+            // The feed may sleep: let the server have the pending content meanwhile.
+            flush();
+          }
+          PlannedMessage p = feed.next();
+          if (p != null) {
+            return new Attempt(p);
+          }
+          feedDone = true;
+        }
+        drain();
+        due = earliestWaiting();
+        if (due == null) {
+          return null;
+        }
+        if (!sleepUntil(due.notBefore)) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    private Attempt earliestWaiting() {
+      Attempt best = null;
+      for (Attempt x : waiting) {
+        if (best == null || x.notBefore - best.notBefore < 0) {
+          best = x;
+        }
+      }
+      return best;
+    }
+
+    private void submit(Attempt a) {
+      a.attempts++;
+      try {
+        ensureSession();
+        onSession++;
+        List<Transaction> done = session.submit(a.envelope, a.message.data());
+        inflight.add(a);
+        for (Transaction tx : done) {
+          handle(inflight.poll(), tx);
+        }
+      } catch (SmtpException e) {
+        connectionLost(e, a);
+      }
+    }
+
+    private void drain() {
+      if (session == null || !session.isOpen()) {
+        return;
+      }
+      try {
+        for (Transaction tx : session.drain()) {
+          handle(inflight.poll(), tx);
+        }
+      } catch (SmtpException e) {
+        connectionLost(e, null);
+      }
+    }
+
+    private void flush() {
+      if (session != null && session.isOpen()) {
         try {
-          ensureSession();
-          onSession++;
-          Transaction tx = session.send(envelope, p.data());
-          last = tx;
-          stages(tx);
-          if (tx.isRefusedLocally()) {
-            onSession--;
-            finish(p, envelope, someAccepted ? Outcome.ACCEPTED : Outcome.REFUSED_LOCALLY, attempts, tx, tx.refusal(), System.nanoTime() - t0);
-            return;
-          }
-          if (tx.isAccepted()) {
-            someAccepted = true;
-            List<Envelope.Recipient> later = new ArrayList<>();
-            for (int i = 0; i < tx.recipients().size(); i++) {
-              SmtpReply r = tx.recipients().get(i);
-              if (!r.isPositive()) {
-                notes.add(envelope.recipients().get(i).address() + ": " + r);
-                if (r.isTransient()) {
-                  later.add(envelope.recipients().get(i));
-                }
-              }
-            }
-            if (!later.isEmpty() && attempts <= config.retries() && !stopping) {
-              // RFC 5321 section 4.5.4.1: deferred recipients are tried again later.
-              envelope = envelope.withRecipients(later);
-              backoff(attempts);
-              continue;
-            }
-            finish(p, envelope, Outcome.ACCEPTED, attempts, tx, String.join("; ", notes), System.nanoTime() - t0);
-            return;
-          }
-          SmtpReply r = tx.decidingReply();
-          if (r.isTransient() && attempts <= config.retries() && !stopping) {
-            backoff(attempts);
-            continue;
-          }
-          Outcome o = someAccepted ? Outcome.ACCEPTED : r.isTransient() ? Outcome.DEFERRED : Outcome.REJECTED;
-          notes.add(r.toString());
-          finish(p, envelope, o, attempts, tx, String.join("; ", notes), System.nanoTime() - t0);
-          return;
+          session.flushPending();
         } catch (SmtpException e) {
-          dropSession();
-          if (stopping) {
-            finish(p, envelope, someAccepted ? Outcome.ACCEPTED : Outcome.FAILED, attempts, last,
-                "the run's deadline was reached: " + e.getMessage(), System.nanoTime() - t0);
-            return;
-          }
-          if (e.isTransient() && attempts <= config.retries()) {
-            backoff(attempts);
-            continue;
-          }
+          connectionLost(e, null);
+        }
+      }
+    }
+
+    /** The session failed: results read before the failure count; the other messages in flight are retried or failed. */
+    private void connectionLost(SmtpException e, Attempt current) {
+      List<Transaction> done = session == null ? List.of() : session.takeCompleted();
+      if (current != null && !inflight.contains(current)) {
+        inflight.add(current);
+      }
+      for (Transaction tx : done) {
+        handle(inflight.poll(), tx);
+      }
+      dropSession();
+      Attempt x;
+      while ((x = inflight.poll()) != null) {
+        if (stopping) {
+          x.finish(x.someAccepted ? Outcome.ACCEPTED : Outcome.FAILED, "the run's deadline was reached: " + e.getMessage());
+        } else if (e.isTransient() && x.attempts <= config.retries()) {
+          retryLater(x);
+        } else {
           SmtpReply r = e.reply();
-          Outcome o = someAccepted ? Outcome.ACCEPTED
+          Outcome o = x.someAccepted ? Outcome.ACCEPTED
               : r != null && r.isPermanent() ? Outcome.REJECTED
               : r != null && r.isTransient() ? Outcome.DEFERRED
               : Outcome.FAILED;
-          notes.add(e.getMessage());
-          finish(p, envelope, o, attempts, last, String.join("; ", notes), System.nanoTime() - t0);
-          return;
+          x.notes.add(e.getMessage());
+          x.finish(o, String.join("; ", x.notes));
         }
       }
+    }
+
+    /** What a finished transaction means for its message: done, or retried later. */
+    private void handle(Attempt x, Transaction tx) {
+      x.last = tx;
+      stages(tx);
+      if (tx.isRefusedLocally()) {
+        onSession--;
+        x.finish(x.someAccepted ? Outcome.ACCEPTED : Outcome.REFUSED_LOCALLY, tx.refusal());
+        return;
+      }
+      if (tx.isAccepted()) {
+        x.someAccepted = true;
+        List<Envelope.Recipient> later = new ArrayList<>();
+        for (int i = 0; i < tx.recipients().size(); i++) {
+          SmtpReply r = tx.recipients().get(i);
+          if (!r.isPositive()) {
+            x.notes.add(x.envelope.recipients().get(i).address() + ": " + r);
+            if (r.isTransient()) {
+              later.add(x.envelope.recipients().get(i));
+            }
+          }
+        }
+        if (!later.isEmpty() && x.attempts <= config.retries() && !stopping) {
+          // RFC 5321 section 4.5.4.1: deferred recipients are tried again later.
+          x.envelope = x.envelope.withRecipients(later);
+          retryLater(x);
+          return;
+        }
+        x.finish(Outcome.ACCEPTED, String.join("; ", x.notes));
+        return;
+      }
+      SmtpReply r = tx.decidingReply();
+      if (r.isTransient() && x.attempts <= config.retries() && !stopping) {
+        retryLater(x);
+        return;
+      }
+      x.notes.add(r.toString());
+      x.finish(x.someAccepted ? Outcome.ACCEPTED : r.isTransient() ? Outcome.DEFERRED : Outcome.REJECTED,
+          String.join("; ", x.notes));
     }
 
     private void ensureSession() throws SmtpException {
@@ -314,9 +434,12 @@ public final class Replayer {
         return;
       }
       if (session != null) {
-        live.remove(session);
-        session.quit();
-        session = null;
+        drain();
+        if (session != null) {
+          live.remove(session);
+          session.quit();
+          session = null;
+        }
       }
       long t0 = System.nanoTime();
       // Registered before connecting, so that the deadline can abort a connection that hangs.
@@ -346,12 +469,13 @@ public final class Replayer {
     }
 
     /** Exponential backoff with jitter: between half and all of base * 2^(attempt-1), capped. */
-    private void backoff(int attempt) throws InterruptedException {
+    private void retryLater(Attempt x) {
       long base = config.backoff().toNanos();
       long max = config.backoffMax().toNanos();
-      long delay = Math.min(max, base << Math.min(30, attempt - 1));
+      long delay = Math.min(max, base << Math.min(30, x.attempts - 1));
       delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-      sleepUntil(System.nanoTime() + delay);
+      x.notBefore = System.nanoTime() + delay;
+      waiting.add(x);
     }
   }
 }
