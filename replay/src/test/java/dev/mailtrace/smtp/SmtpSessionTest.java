@@ -349,7 +349,8 @@ class SmtpSessionTest {
   @Test
   void submittedMessagesShareARoundTripAndComeBackInOrder() throws Exception {
     server.holdRepliesUntilData = true;
-    server.rules.add((c, line) -> line.equals(".") && c.messages == 1 ? "554 5.7.1 second refused" : null);
+    java.util.concurrent.atomic.AtomicInteger dots = new java.util.concurrent.atomic.AtomicInteger();
+    server.rules.add((c, line) -> line.equals(".") && dots.incrementAndGet() == 2 ? "554 5.7.1 second refused" : null);
     try (SmtpSession s = open()) {
       assertTrue(s.submit(envelope("b@example.test"), MessageData.of(MESSAGE)).isEmpty());
       assertTrue(s.hasPending());
