@@ -517,7 +517,7 @@ public final class ReceivedParser {
           }
           continue;
         }
-        if (isHostName(w)) {
+        if (isHostName(w) && !t.is(k, "verified") && !t.is(k, "unverified")) {
           if (t.isLiteral(k + 1) && IpAddress.normalise(t.text, t.start[k + 1], t.end[k + 1]) != null) {
             if (pairedRdns == null) {
               pairedRdns = w;
@@ -565,7 +565,7 @@ public final class ReceivedParser {
         reverseDns = name;
       } else if (heloCommand != null && !heloAssignment && nameUsable && !ipFromName && !accountComment) {
         reverseDns = name; // qmail: from RDNS (HELO name) (IP)
-      } else if (bracketIp == null && bareIp != null && !bareIpWithPort && nameUsable) {
+      } else if (bracketIp == null && bareIp != null && !bareIpWithPort && nameUsable && nameIsHost) {
         reverseDns = name; // qmail and Exchange: from NAME (IP)
       } else if ((verified || adjacent) && nameUsable) {
         reverseDns = name;
@@ -761,7 +761,7 @@ public final class ReceivedParser {
      * a host name.
      */
     private boolean isRelay() {
-      if (ip == null || !fromClause || leadingComment && from == null) {
+      if (ip == null || by == null || !fromClause || leadingComment && from == null) {
         return false;
       }
       if (fetchmail || byUid) {
