@@ -54,6 +54,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LuceneLogging.quiet();
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw CliException.usage("no such file or folder: " + p + "; check the path");

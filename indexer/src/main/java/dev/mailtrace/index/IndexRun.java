@@ -1,6 +1,8 @@
 package dev.mailtrace.index;
 
 import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.archive.SourceBytes;
+import dev.mailtrace.archive.SourceMismatchException;
 import dev.mailtrace.bounce.BounceClassifier;
 import dev.mailtrace.bounce.DeliveryReport;
 import dev.mailtrace.message.Message;
@@ -254,9 +256,11 @@ public final class IndexRun {
       if (p == null) {
         return new FileState(null, false);
       }
-      byte[] b = SourceBytes.read(Path.of(file), p.lastOffset(), p.lastLength());
-      if (b.length == p.lastLength() && SourceBytes.sha256(b).equals(p.lastSha256())) {
+      try {
+        SourceBytes.read(new Source(file, p.lastOffset(), p.lastLength(), p.lastSha256()));
         return new FileState(p, false);
+      } catch (SourceMismatchException changed) {
+        // Handled below: the recorded progress no longer describes this file.
       }
       // The file was rewritten: what the index says about it is stale.
       writer.deleteDocuments(new Term(MessageFields.FILE, file));
