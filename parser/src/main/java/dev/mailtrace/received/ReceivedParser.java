@@ -551,8 +551,9 @@ public final class ReceivedParser {
         if (accountComment || eximStyle || adjacent) {
           // CommuniGate writes the address as the name; Exim and ecelerity write the reverse DNS
           // name there and show the HELO as helo=; "name(ip)" is a reverse DNS lookup
-        } else if (ipFromName && !nameIsLiteral) {
-          // "from 1.2.3.4 by": the receiver wrote the address, the client's HELO is not shown
+        } else if (ipFromName) {
+          // "from 1.2.3.4 by", "from [1.2.3.4] by": the receiver wrote the address it saw, not a
+          // HELO name (when a comment gives the address, a literal name is the HELO)
         } else {
           helo = name;
         }
