@@ -111,6 +111,34 @@ class HopChainTest {
   }
 
   @Test
+  void randomChainsNeverThrow() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    System.out.println("HopChainTest.randomChainsNeverThrow seed=" + seed + " (set with -Dtests.seed=)");
+    java.util.Random random = new java.util.Random(seed);
+    String[] parts = {"from a.example (a.example [10.0.0.1])", "by b.example", "by [192.0.2.1]", "with ESMTP", "id x",
+      "; Mon, 1 Jan 2024 10:00:00 +0000", "; 2 Jan 2024 09:00:00 -0800", "; garbage", "(qmail 1 invoked by uid 2)",
+      "from [2001:db8::1]", "from localhost (localhost [127.0.0.1])", " ", "(", ")", "[", ";"};
+    for (int n = 0; n < 2_000; n++) {
+      List<String> fields = new ArrayList<>();
+      int hops = random.nextInt(8);
+      for (int h = 0; h < hops; h++) {
+        StringBuilder b = new StringBuilder();
+        for (int k = random.nextInt(6); k >= 0; k--) {
+          b.append(parts[random.nextInt(parts.length)]).append(' ');
+        }
+        fields.add(b.toString());
+      }
+      try {
+        HopChain c = HopChain.ofFields(fields);
+        assertEquals(fields.size(), c.delays().size());
+        assertEquals(fields.size(), c.shares().size());
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed=" + seed + " fields=" + fields, e);
+      }
+    }
+  }
+
+  @Test
   void organisationalDomainIgnoresHostLabels() {
     assertEquals("outlook.com", HopChain.organisation("CO1NAM03FT028.eop-NAM03.prod.protection.outlook.com"));
     assertEquals("example.co.uk", HopChain.organisation("mx1.example.co.uk."));
