@@ -117,17 +117,21 @@ public final class ReceivedParser {
           break;
         }
       }
+      int limit = t.size;
       if (semi >= 0) {
         String text = raw.substring(t.end[semi], Math.min(raw.length(), ReceivedTokens.MAX_CHARS));
         date = ReceivedDate.read(text, false);
-        if (date == null && !text.isBlank() && hasDigit(text)) {
-          problems.add("date unreadable: '" + shorten(text.strip()) + "'");
+        if (date != null || hasDigit(text)) {
+          if (date == null) {
+            problems.add("date unreadable: '" + shorten(text.strip()) + "'");
+          }
+          return semi;
         }
-        return semi;
+        limit = semi; // "...; " with nothing after: the date may stand before the ';'
       }
       // no ';' (RFC 5322 requires one): look for where a date starts, outside comments and not as
       // the value of a clause keyword ("id 2018..." is an id)
-      for (int i = 0; i < t.size; i++) {
+      for (int i = 0; i < limit; i++) {
         if (t.depth[i] != 0 || !ReceivedDate.startsDate(t, i) || keyword(i - 1) >= 0) {
           continue;
         }
@@ -138,7 +142,7 @@ public final class ReceivedParser {
           return i;
         }
       }
-      return t.size;
+      return limit;
     }
 
     // ---- comment notes anywhere in the field: envelope sender, TLS, authentication ----

@@ -139,6 +139,13 @@ class ReceivedParserTest {
   }
 
   @Test
+  void dateBeforeATrailingSemicolonIsFound() {
+    Hop h = ReceivedParser.parse("from a.example (a.example [192.0.2.1]) by b.example with ESMTP id X1 Mon, 1 Jan 2024 10:00:00 +0000;");
+    assertEquals("X1", h.id());
+    assertEquals(OffsetDateTime.parse("2024-01-01T10:00:00Z"), h.date());
+  }
+
+  @Test
   void qmailInvokedCommentIsNotARelay() {
     Hop h = ReceivedParser.parse("(qmail 10681 invoked by uid 404); 14 Nov 2003 08:05:52 -0000");
     assertFalse(h.isRelay());
