@@ -126,9 +126,12 @@ final class FolderReader implements ArchiveReader {
             continue;
           }
           if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            boolean maildir = format != ArchiveFormat.EML && format != ArchiveFormat.AUTO
-                ? false
-                : FormatDetector.isMaildir(p);
+            // An explicit mbox variant means "every file is an mbox": no Maildir layout then.
+            boolean maildir =
+                (format == ArchiveFormat.AUTO
+                        || format == ArchiveFormat.EML
+                        || format == ArchiveFormat.MAILDIR)
+                    && FormatDetector.isMaildir(p);
             out.add(new Entry(p, maildir ? Kind.MAILDIR : Kind.FOLDER));
           } else if (Files.isRegularFile(p)) {
             out.add(new Entry(p, Kind.FILE));

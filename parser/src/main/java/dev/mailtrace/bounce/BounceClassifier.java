@@ -136,7 +136,7 @@ public final class BounceClassifier {
     if (autoReply && !bouncy) {
       return autoReply(m, from);
     }
-    if (!bouncy && !reportType) {
+    if (!bouncy && !reportType && !(layout.original != null && Signals.textSaysBounce(plainText(layout)))) {
       return DeliveryReport.NONE;
     }
     return textBounce(m, layout, from);
@@ -340,7 +340,8 @@ public final class BounceClassifier {
     }
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
-    List<BounceText.Finding> findings = new ArrayList<>(BounceText.scan(split.report(), exclude));
+    List<BounceText.Finding> findings =
+        new ArrayList<>(BounceText.scan(split.report(), senders(m), exclude));
     String general = BounceText.generalDiagnostic(split.report());
     if (findings.isEmpty()) {
       for (String h : m.headers("X-Failed-Recipients")) {
@@ -484,9 +485,9 @@ public final class BounceClassifier {
     if (layout.original != null && !layout.original.children().isEmpty()) {
       headers = layout.original.children().get(0).headers();
     } else if (layout.original != null && layout.original.isLeaf()) {
-      headers = headerLines(layout.original.text());
+      headers = headerLines(lf(layout.original.text()));
     } else if (layout.originalHeaders != null) {
-      headers = headerLines(layout.originalHeaders.text());
+      headers = headerLines(lf(layout.originalHeaders.text()));
     } else if (inlineHeaders != null) {
       headers = headerLines(inlineHeaders);
     }
@@ -594,6 +595,14 @@ public final class BounceClassifier {
     return s;
   }
 
+  private static Set<String> senders(Message m) {
+    Set<String> s = new HashSet<>();
+    for (Address a : m.from()) {
+      addLower(s, a.address());
+    }
+    return s;
+  }
+
   private static void addLower(Set<String> s, String a) {
     if (a != null) {
       s.add(a.strip().toLowerCase(Locale.ROOT));
@@ -641,16 +650,37 @@ public final class BounceClassifier {
         sb.append(Signals.stripHtml(p.text())).append('\n');
       }
     }
-    return sb.toString();
+    return lf(sb.toString());
   }
 
   /** The text of a report part, whether the parser kept it as a leaf or as an enclosed entity. */
   private static String text(Part p) {
     if (p.isLeaf()) {
-      return p.text();
+      return lf(p.text());
     }
     StringBuilder sb = new StringBuilder();
     appendEntity(sb, p.children().get(0), 0);
+    return lf(sb.toString());
+  }
+
+  /** The text with CRLF and bare CR line ends turned into LF, so every scan sees one kind. */
+  static String lf(String s) {
+    if (s.indexOf('\r') < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\r') {
+        sb.append('\n');
+        if (i + 1 < n && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else {
+        sb.append(c);
+      }
+    }
     return sb.toString();
   }
 

@@ -28,7 +28,7 @@ final class BounceText {
 
   private static final String[] ORIGINAL_MARKERS = {
     "below this line is a copy of the message", "this is a copy of the message",
-    "original message follows", "----- original message -----", "-----original message-----",
+    "original message follows", "----- original message -----", "unsent message follows", "-----original message-----",
     "--- original message ---", "original message ---", "unsent message below",
     "----- the header of the original message", "headers of the original message",
     "----- message header follows", "original message header",
@@ -63,7 +63,7 @@ final class BounceText {
   private static final String[] LABELS = {
     "original-recipient:", "final-recipient:", ">>> rcpt to:", "rcpt to:", "recipient:",
     "recipients:", "recipient address:", "failed recipient:", "failed address:", "address:",
-    "invalid recipient:", "unknown recipient:", "to:", "destinataire :", "destinataire:",
+    "invalid recipient:", "unknown recipient:", "destinataire :", "destinataire:",
     "empfänger:", "destinatario:", "mailbox:", "e-mail:", "email:", "user:", "for <", "<<< rcpt to:"
   };
 
@@ -72,6 +72,15 @@ final class BounceText {
    * bounce's own sender and receiver.
    */
   static List<Finding> scan(String report, Set<String> exclude) {
+    return scan(report, exclude, exclude);
+  }
+
+  /**
+   * Finds failed recipients; {@code strictExclude} applies to lines that start with an address,
+   * {@code looseExclude} to addresses mentioned inside sentences.
+   */
+  static List<Finding> scan(String report, Set<String> strictExclude, Set<String> looseExclude) {
+    Set<String> exclude = strictExclude;
     List<String> lines = unquoted(lines(report));
     int n = lines.size();
     String[] addressAt = new String[n];
@@ -83,7 +92,7 @@ final class BounceText {
     if (!any) {
       // no line starts with a recipient: take addresses named inside sentences about delivery
       for (int i = 0; i < n; i++) {
-        addressAt[i] = mentionedRecipient(lines.get(i), exclude);
+        addressAt[i] = mentionedRecipient(lines.get(i), looseExclude);
       }
     }
     Map<String, StringBuilder> diag = new LinkedHashMap<>();
@@ -349,6 +358,14 @@ final class BounceText {
         from++;
       }
     }
+    if (from == 0 && t.length() > 5 && (t.charAt(0) == '5' || t.charAt(0) == '4')
+        && Character.isDigit(t.charAt(1)) && Character.isDigit(t.charAt(2)) && t.charAt(3) == ' ') {
+      // Sendmail's "550 <user@host>... User unknown" summary lines
+      from = 4;
+      if (t.length() > 10 && StatusCode.parse(t.substring(4, t.indexOf(' ', 4) < 0 ? t.length() : t.indexOf(' ', 4))) != null) {
+        from = t.indexOf(' ', 4) + 1;
+      }
+    }
     if (from == 0 && t.length() > 2 && "*-\u2022\u00b7".indexOf(t.charAt(0)) >= 0 && t.charAt(1) == ' ') {
       // a bulleted list of recipients
       from = 2;
@@ -396,7 +413,7 @@ final class BounceText {
         break;
       }
     }
-    if (!speaks) {
+    if (!speaks && !telling(label)) {
       return null;
     }
     String rest = lower.substring(colon + 1).strip();

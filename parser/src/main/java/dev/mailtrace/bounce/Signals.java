@@ -38,6 +38,24 @@ final class Signals {
     return false;
   }
 
+  private static final String[] BOUNCE_SENTENCES = {
+    "could not be delivered", "couldn't be delivered", "undeliverable", "delivery has failed",
+    "delivery failed", "permanent error", "was not delivered", "wasn't delivered",
+    "unable to deliver", "delivery to the following", "failed to deliver", "returned to sender"
+  };
+
+  /** True when a text (the start of it) says a message could not be delivered. */
+  static boolean textSaysBounce(String text) {
+    String l = text.length() > 4000 ? text.substring(0, 4000) : text;
+    l = l.toLowerCase(Locale.ROOT);
+    for (String s : BOUNCE_SENTENCES) {
+      if (l.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final String[] AUTO_SUBJECTS = {
     "auto reply", "auto-reply", "autoreply", "automatic reply", "auto response", "autoresponse",
     "auto-response", "automatische antwort", "abwesenheit", "out of office", "out of the office",

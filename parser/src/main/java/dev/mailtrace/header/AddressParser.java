@@ -17,7 +17,8 @@ import java.util.List;
  * tolerated ({@code John Doe john@example.com}); an unbalanced quote, comment or bracket is
  * recorded as a problem and read past. Raw UTF-8 (RFC 6532) passes through. A list item without
  * any {@code @} gives its text as the address ({@code NO (posting not allowed)}); an item that
- * holds only a comment, and an empty {@code <>}, give nothing.
+ * holds only a comment, and a bare {@code <>}, give nothing; {@code MAILER-DAEMON <>} (a bounce's
+ * null sender) gives the name with an empty address.
  */
 public final class AddressParser {
   private AddressParser() {}
@@ -45,6 +46,8 @@ public final class AddressParser {
     private final List<Address> out = new ArrayList<>();
     private int pos;
     private boolean inGroup;
+    private boolean commentsUnbalanced; // after an unclosed '(' no later '(' is a comment
+    private int problemCount;
 
     // The element being read.
     private final List<Word> words = new ArrayList<>();
@@ -58,6 +61,13 @@ public final class AddressParser {
       this.problems = problems;
     }
 
+    /** Records a problem; a few per field are enough to tell what went wrong. */
+    private void problem(String what) {
+      if (problemCount++ < 5) {
+        problems.add(what);
+      }
+    }
+
     List<Address> read() {
       boolean space = true;
       while (pos < n) {
@@ -68,9 +78,10 @@ public final class AddressParser {
             space = true;
           }
           case '(' -> {
-            String comment = readComment();
+            String comment = commentsUnbalanced ? null : readComment();
             if (comment == null) {
-              problems.add("unbalanced '(' in address list: at " + pos);
+              commentsUnbalanced = true;
+              problem("unbalanced '(' in address list: at " + pos);
               pos++; // read past the lone '('
             } else if (!comment.isEmpty()) {
               comments.add(comment);
@@ -80,7 +91,7 @@ public final class AddressParser {
           case '"' -> {
             String quoted = readQuoted();
             if (quoted == null) {
-              problems.add("unbalanced '\"' in address list: at " + pos);
+              problem("unbalanced '\"' in address list: at " + pos);
               pos++;
               space = true;
             } else {
@@ -126,7 +137,7 @@ public final class AddressParser {
             }
           }
           case '>', ')', '\\' -> {
-            problems.add("stray '" + c + "' in address list: at " + pos);
+            problem("stray '" + c + "' in address list: at " + pos);
             pos++;
             space = true;
           }
@@ -138,7 +149,7 @@ public final class AddressParser {
       }
       finishElement();
       if (inGroup) {
-        problems.add("group without ';' in address list: at end");
+        problem("group without ';' in address list: at end");
       }
       return out;
     }
@@ -260,7 +271,7 @@ public final class AddressParser {
         if (c == '<' || (c == ',' && (b.length() == 0 || b.charAt(0) != '@'))) {
           break;
         }
-        if (c == '(') {
+        if (c == '(' && !commentsUnbalanced) {
           pos = j;
           String comment = readComment();
           if (comment != null) {
@@ -270,6 +281,7 @@ public final class AddressParser {
             j = pos;
             continue;
           }
+          commentsUnbalanced = true;
         } else if (c == '"') {
           int q = j + 1;
           while (q < n && s.charAt(q) != '"') {
@@ -283,13 +295,34 @@ public final class AddressParser {
         }
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
           b.append(c);
+        } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+          b.append(' ');
         }
         j++;
       }
       if (!closed) {
-        problems.add("unbalanced '<' in address list: at " + pos);
+        problem("unbalanced '<' in address list: at " + pos);
       }
       pos = j;
+      // CFWS inside an addr-spec is not part of it (RFC 5322 section 3.4.1, obs-local-part and
+      // obs-domain); text without '@' ("<Undisclosed Recipients>") keeps single spaces.
+      boolean addrSpec = b.indexOf("@") >= 0;
+      StringBuilder kept = new StringBuilder(b.length());
+      boolean quoted = false;
+      for (int k = 0; k < b.length(); k++) {
+        char c = b.charAt(k);
+        if (c == '\\' && k + 1 < b.length()) {
+          kept.append(c).append(b.charAt(++k));
+          continue;
+        }
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ' ' && !quoted && (addrSpec || k == 0 || k == b.length() - 1)) {
+          continue;
+        }
+        kept.append(c);
+      }
+      b = kept;
       // RFC 5322 section 4.4: obs-route ("@relay1,@relay2:") is ignored.
       if (b.length() > 0 && b.charAt(0) == '@') {
         int colon = b.indexOf(":");
@@ -350,12 +383,11 @@ public final class AddressParser {
         }
       }
       String name = name(nameWords);
-      if (address.isEmpty()) {
-        if (angle == null || name != null) {
-          problems.add("mailbox without address in address list: " + (name == null ? "" : name));
-        }
-      } else {
+      if (!address.isEmpty()) {
         out.add(new Address(name, address));
+      } else if (name != null) {
+        // "MAILER-DAEMON <>": the null reverse-path of a bounce, worth keeping for its name.
+        out.add(new Address(name, ""));
       }
       words.clear();
       comments.clear();

@@ -41,9 +41,39 @@ public final class DateParser {
   private static final int SLASH = 8;
   private static final int OTHER = 9;
 
-  private static final String[] MONTHS = {
+  // What a pattern found.
+  private static final int NONE = 0;
+  private static final int FULL = 1;
+  private static final int DATE_ONLY = 2;
+
+  /**
+   * Month names: English first, then German, French, Spanish, Italian, Portuguese and Dutch as
+   * localized mail software writes them; a word names a month when it is a prefix of at least
+   * three letters of names that all mean the same month ("jui" is June or July: no month).
+   */
+  private static final String[] MONTH_NAMES = {
     "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december"
+    "july", "august", "september", "october", "november", "december",
+    "januar", "februar", "märz", "mrz", "mai", "juni", "juli", "oktober", "dezember",
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre",
+    "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
+    "dezembro",
+    "januari", "februari", "maart", "mei", "augustus"
+  };
+
+  private static final int[] MONTH_NUMBERS = {
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    1, 2, 3, 3, 5, 6, 7, 10, 12,
+    1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12,
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12,
+    1, 2, 4, 5, 6, 7, 9, 10, 12,
+    1, 2, 3, 5, 6, 7, 9, 10, 11, 12,
+    1, 2, 3, 5, 8
   };
 
   private DateParser() {}
@@ -61,27 +91,44 @@ public final class DateParser {
       return null;
     }
     Fields f = new Fields();
+    OffsetDateTime dateOnly = null; // a date without time, used when no full date turns up
     for (int i = 0; i < t.count; i++) {
       int k = t.kind[i];
+      int found = NONE;
       if (k == NUM) {
-        if ((t.digits(i) <= 2 && dayFirst(t, i, f)) || (t.digits(i) == 4 && iso(t, i, f))) {
-          OffsetDateTime d = f.build();
-          if (d != null) {
-            return d;
-          }
+        int digits = t.digits(i);
+        if (digits <= 3) {
+          found = dayFirst(t, i, f);
         }
-      } else if (k == WORD && monthFirst(t, i, f)) {
+        if (found == NONE && digits <= 2) {
+          found = numeric(t, i, f);
+        }
+        if (found == NONE && digits == 4) {
+          found = iso(t, i, f);
+        }
+      } else if (k == WORD) {
+        found = monthFirst(t, i, f);
+      }
+      if (found != NONE) {
         OffsetDateTime d = f.build();
         if (d != null) {
-          return d;
+          if (found == FULL) {
+            return d;
+          }
+          if (dateOnly == null) {
+            dateOnly = d;
+          }
         }
       }
     }
-    return null;
+    return dateOnly;
   }
 
-  /** {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts. */
-  private static boolean dayFirst(Tokens t, int i, Fields f) {
+  /**
+   * {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts; a
+   * time written just before the date ({@code 16:21:07 Mon, 22 Dec 2014}) is taken too.
+   */
+  private static int dayFirst(Tokens t, int i, Fields f) {
     f.reset();
     f.day = t.num[i];
     int p = i + 1;
@@ -91,37 +138,102 @@ public final class DateParser {
     p = t.skipDateSeparator(p);
     int month = t.month(p);
     if (month == 0) {
-      return false;
+      return NONE;
     }
     f.month = month;
     p = t.skipDateSeparator(p + 1);
     if (!t.is(p, NUM) || t.is(p + 1, COLON)) {
-      return false;
+      return NONE;
     }
     f.year = year(t.num[p], t.digits(p));
     if (f.year < 0) {
-      return false;
+      return NONE;
     }
     p++;
+    int afterYear = p;
     if (t.is(p, COMMA)) {
       p++;
     }
-    if (t.isWord(p, "at")) {
+    if (t.isWord(p, "at") || t.isWord(p, "um") || t.isWord(p, "a") || t.isWord(p, "om")) {
       p++;
     }
     int q = time(t, p, f);
     if (q < 0) {
-      return false;
+      if (!timeBefore(t, i, f)) {
+        return DATE_ONLY;
+      }
+      q = afterYear;
     }
     zone(t, q, f);
-    return true;
+    return FULL;
+  }
+
+  /** A time ending at most three words before the date at {@code i}. */
+  private static boolean timeBefore(Tokens t, int i, Fields f) {
+    for (int p = Math.max(0, i - 10); p < i; p++) {
+      if (t.kind[p] != NUM) {
+        continue;
+      }
+      int q = time(t, p, f);
+      if (q > 0 && q <= i && i - q <= 3) {
+        boolean words = true;
+        for (int r = q; r < i; r++) {
+          words &= t.kind[r] == WORD || t.kind[r] == COMMA;
+        }
+        if (words) {
+          return true;
+        }
+      }
+    }
+    f.hour = f.minute = f.second = 0;
+    return false;
+  }
+
+  /**
+   * Numeric {@code dd-mm-yyyy}, {@code dd.mm.yyyy} and {@code mm/dd/yyyy} followed by a time
+   * (without one, a bare numeric date is too likely to be something else). The order is fixed by
+   * a part above 12 when there is one, else by the separator as the habits go: '/' US
+   * month-first, '-' and '.' day-first.
+   */
+  private static int numeric(Tokens t, int i, Fields f) {
+    int p = i + 1;
+    int sep = t.is(p, MINUS) ? MINUS : t.is(p, SLASH) ? SLASH : t.is(p, DOT) ? DOT : 0;
+    if (sep == 0
+        || !t.is(p + 1, NUM)
+        || t.digits(p + 1) > 2
+        || !t.is(p + 2, sep)
+        || !t.is(p + 3, NUM)
+        || t.digits(p + 3) != 4
+        || t.space[p]
+        || t.space[p + 1]
+        || t.space[p + 2]
+        || t.space[p + 3]) {
+      return NONE;
+    }
+    f.reset();
+    int a = t.num[i];
+    int b = t.num[p + 1];
+    boolean monthFirst = a <= 12 && (b > 12 || sep == SLASH);
+    f.day = monthFirst ? b : a;
+    f.month = monthFirst ? a : b;
+    f.year = t.num[p + 3];
+    p += 4;
+    if (t.is(p, COMMA)) {
+      p++;
+    }
+    int q = time(t, p, f);
+    if (q < 0) {
+      return NONE;
+    }
+    zone(t, q, f);
+    return FULL;
   }
 
   /** asctime {@code Oct  3 10:00:00 [UTC] 2023} and US style {@code Oct 3, 2023 10:00}. */
-  private static boolean monthFirst(Tokens t, int i, Fields f) {
+  private static int monthFirst(Tokens t, int i, Fields f) {
     int month = t.month(i);
     if (month == 0 || !t.is(i + 1, NUM) || t.digits(i + 1) > 2) {
-      return false;
+      return NONE;
     }
     f.reset();
     f.month = month;
@@ -133,7 +245,7 @@ public final class DateParser {
     if (t.is(p, NUM) && !t.is(p + 1, COLON)) {
       f.year = year(t.num[p], t.digits(p));
       if (f.year < 0) {
-        return false;
+        return NONE;
       }
       p++;
       if (t.is(p, COMMA)) {
@@ -144,14 +256,14 @@ public final class DateParser {
       }
       int q = time(t, p, f);
       if (q < 0) {
-        return false;
+        return NONE;
       }
       zone(t, q, f);
-      return true;
+      return FULL;
     }
     int q = time(t, p, f);
     if (q < 0) {
-      return false;
+      return NONE;
     }
     // The zone may stand before the year (date(1) output) or after it.
     int afterZone = zone(t, q, f);
@@ -160,13 +272,13 @@ public final class DateParser {
       if (afterZone == q) {
         zone(t, afterZone + 1, f);
       }
-      return true;
+      return FULL;
     }
-    return false;
+    return NONE;
   }
 
   /** {@code 2023-10-03[T]10:00[:00[.fff]][zone]}, or just the date (midnight UTC). */
-  private static boolean iso(Tokens t, int i, Fields f) {
+  private static int iso(Tokens t, int i, Fields f) {
     int p = i + 1;
     int sep = t.is(p, MINUS) ? MINUS : t.is(p, SLASH) ? SLASH : 0;
     if (sep == 0
@@ -179,7 +291,7 @@ public final class DateParser {
         || t.space[p + 1]
         || t.space[p + 2]
         || t.space[p + 3]) {
-      return false;
+      return NONE;
     }
     f.reset();
     f.year = t.num[i];
@@ -194,10 +306,10 @@ public final class DateParser {
       f.hour = 0;
       f.minute = 0;
       f.second = 0;
-      return true;
+      return DATE_ONLY;
     }
     zone(t, q, f);
-    return true;
+    return FULL;
   }
 
   /** Reads {@code hh:mm[:ss[.fff]] [am|pm]} at {@code p}; the index after it, or -1. */
@@ -410,7 +522,7 @@ public final class DateParser {
           add(NUM, i, j, v, sawSpace);
           sawSpace = false;
           i = j;
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        } else if (isLetter(c)) {
           int j = i;
           while (j < n && isLetter(s.charAt(j))) {
             j++;
@@ -437,7 +549,7 @@ public final class DateParser {
     }
 
     private static boolean isLetter(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && Character.isLetter(c));
     }
 
     /** Skips a nested comment with quoted pairs (RFC 5322 section 3.2.2); index after it. */
@@ -497,7 +609,7 @@ public final class DateParser {
       return p;
     }
 
-    /** The month (1-12) named by the word at {@code i}, or 0. */
+    /** The month (1-12) named by the word at {@code i}, or 0; see {@link #MONTH_NAMES}. */
     int month(int i) {
       if (i >= count || kind[i] != WORD) {
         return 0;
@@ -507,26 +619,19 @@ public final class DateParser {
         return 0;
       }
       char c0 = Character.toLowerCase(text.charAt(start[i]));
-      for (int m = 0; m < 12; m++) {
-        String name = MONTHS[m];
+      int month = 0;
+      for (int m = 0; m < MONTH_NAMES.length; m++) {
+        String name = MONTH_NAMES[m];
         if (name.charAt(0) == c0
             && len <= name.length()
             && text.regionMatches(true, start[i], name, 0, len)) {
-          return m + 1;
+          if (month != 0 && month != MONTH_NUMBERS[m]) {
+            return 0;
+          }
+          month = MONTH_NUMBERS[m];
         }
       }
-      // Common non-English abbreviations seen in Date fields written by hand-made software.
-      if (len == 3) {
-        String w = text.substring(start[i], end[i]).toLowerCase(java.util.Locale.ROOT);
-        return switch (w) {
-          case "mai" -> 5;
-          case "okt" -> 10;
-          case "dez" -> 12;
-          case "mrz" -> 3;
-          default -> 0;
-        };
-      }
-      return 0;
+      return month;
     }
   }
 }

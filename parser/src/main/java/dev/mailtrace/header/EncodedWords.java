@@ -52,6 +52,7 @@ public final class EncodedWords {
     int plainStart = from; // plain text not yet written
     int lastWordEnd = -1; // end of the last decoded word
     int[] word = new int[4];
+    int unknown = 0; // problems reported for unknown charsets: a few are enough
     int i = from;
     while (i < to) {
       char c = s.charAt(i);
@@ -68,7 +69,7 @@ public final class EncodedWords {
       Charset charset = Charsets.forLabel(label);
       if (charset == null) {
         // Kept as written (it stays part of the plain text).
-        if (problems != null) {
+        if (problems != null && unknown++ < 3) {
           problems.add("unknown charset in encoded word: " + label);
         }
         i = end;

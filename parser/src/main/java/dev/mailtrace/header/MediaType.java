@@ -20,13 +20,15 @@ import java.util.TreeMap;
  * text/plain} with a problem (RFC 2045 section 5.2), its parameters still read. Parameters: names
  * lower-cased; quoted values unescaped and unfolded; unquoted values run to the next ';' or, when
  * the ';' is missing, to the next {@code name=}, so {@code name=foo bar.pdf} is {@code "foo
- * bar.pdf"}; empty names and unquoted empty values are dropped. RFC 2231 sections ({@code
+ * bar.pdf"}; a backslash before a letter or digit in a quoted value is kept, since nobody escapes
+ * those but Windows paths are often written unescaped ({@code "C:\TEMP\a.png"}); empty names
+ * and unquoted empty values are dropped. RFC 2231 sections ({@code
  * name*0*}, {@code name*1}, ...) are joined in numeric order whatever their order in the field and
  * with gaps, percent-decoded in the charset of the first section (a charset prefix repeated on a
  * later section is tolerated); the language is dropped. Values that are not RFC 2231 have their
  * RFC 2047 encoded words decoded (non-standard but common in filenames). Duplicates: an RFC 2231
  * value wins over a plain one of the same name (it is the newer, exact form); otherwise the first
- * wins. Parameters keep the order of their first appearance.
+ * non-empty value wins. Parameters keep the order of their first appearance.
  *
  * @param type lower-case type ("text"), or the disposition type ("attachment")
  * @param subtype lower-case subtype ("plain"), empty for a disposition
@@ -186,7 +188,17 @@ public record MediaType(String type, String subtype, Map<String, String> params)
           return b.toString();
         }
         if (c == '\\' && pos < n) {
-          b.append(s.charAt(pos++));
+          // RFC 2045 quoted-pair; but Windows paths ("C:\TEMP\a.png") are written unescaped,
+          // so a backslash before a letter or digit, which nobody needs to escape, is kept.
+          char next = s.charAt(pos);
+          if (next == '\r' || next == '\n') {
+            continue;
+          }
+          if (Character.isLetterOrDigit(next)) {
+            b.append('\\');
+          }
+          b.append(next);
+          pos++;
         } else if (c != '\r' && c != '\n') {
           b.append(c);
         }
@@ -244,7 +256,7 @@ public record MediaType(String type, String subtype, Map<String, String> params)
     Map<String, String> parameters() {
       Map<String, String> plain = new LinkedHashMap<>();
       Map<String, TreeMap<Integer, Section>> split = new LinkedHashMap<>();
-      List<String> order = new ArrayList<>();
+      java.util.Set<String> order = new java.util.LinkedHashSet<>();
       while (pos < n) {
         while (pos < n && (s.charAt(pos) == ';' || isSpace(s.charAt(pos)))) {
           pos++;
@@ -276,11 +288,10 @@ public record MediaType(String type, String subtype, Map<String, String> params)
         name = lower(name);
         int star = name.indexOf('*');
         if (star < 0) {
-          if (!plain.containsKey(name)) {
+          String earlier = plain.get(name);
+          if (earlier == null || earlier.isEmpty()) {
             plain.put(name, value);
-            if (!order.contains(name)) {
-              order.add(name);
-            }
+            order.add(name);
           }
           continue;
         }
@@ -303,9 +314,7 @@ public record MediaType(String type, String subtype, Map<String, String> params)
           continue;
         }
         split.computeIfAbsent(base, k -> new TreeMap<>()).putIfAbsent(section, new Section(value, extended));
-        if (!order.contains(base)) {
-          order.add(base);
-        }
+        order.add(base);
       }
       Map<String, String> params = new LinkedHashMap<>();
       for (String name : order) {

@@ -25,7 +25,7 @@ final class BodyText {
       if (p.isAttachment() || !p.contentType().equals(type)) {
         return;
       }
-      String text = p.text();
+      String text = decode(p);
       if (type.equals("text/html")) {
         text = HtmlText.reduce(text);
       }
@@ -53,6 +53,18 @@ final class BodyText {
     for (Part child : p.children()) {
       collect(child, type, out, false);
     }
+  }
+
+  /** {@link Part#text()} with a fast path for ASCII bytes in an ASCII-compatible charset. */
+  static String decode(Part p) {
+    byte[] b = p.body();
+    String cs = p.charset();
+    boolean asciiCompatible = cs == null || cs.equals("us-ascii") || cs.equals("utf-8")
+        || cs.startsWith("iso-8859-") || cs.startsWith("windows-125");
+    if (asciiCompatible && MimeTokenizer.isAscii(b, 0, b.length)) {
+      return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+    return p.text();
   }
 
   private static boolean contains(Part p, String type) {

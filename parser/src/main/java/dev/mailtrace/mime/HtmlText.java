@@ -99,10 +99,18 @@ final class HtmlText {
           continue;
         }
         switch (name) {
-          case "br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-              "blockquote", "pre", "hr", "dt", "dd", "dl", "section", "article", "header",
-              "footer", "address", "center", "form", "fieldset", "tbody", "thead", "body" -> {
-            newline(out);
+          case "br" -> {
+            lineBreak(out, true);
+            pendingSpace = false;
+          }
+          case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre",
+              "hr", "dl", "center", "form", "fieldset", "section", "article" -> {
+            paragraph(out);
+            pendingSpace = false;
+          }
+          case "div", "li", "tr", "dt", "dd", "header", "footer", "address", "tbody", "thead",
+              "body", "caption" -> {
+            lineBreak(out, false);
             pendingSpace = false;
           }
           case "td", "th" -> pendingSpace = true;
@@ -165,8 +173,8 @@ final class HtmlText {
     return false;
   }
 
-  /** At most one empty line in a row; no line starts with the space a collapse left. */
-  private static void newline(StringBuilder out) {
+  /** Ends the current line ({@code always}: even an empty one, as {@code <br>} does). */
+  private static void lineBreak(StringBuilder out, boolean always) {
     int len = out.length();
     while (len > 0 && out.charAt(len - 1) == ' ') {
       len--;
@@ -175,9 +183,18 @@ final class HtmlText {
     if (len == 0) {
       return;
     }
-    if (out.charAt(len - 1) != '\n') {
+    boolean atLineStart = out.charAt(len - 1) == '\n';
+    boolean afterEmptyLine = atLineStart && len >= 2 && out.charAt(len - 2) == '\n';
+    if (!atLineStart || (always && !afterEmptyLine)) {
       out.append('\n');
-    } else if (len < 2 || out.charAt(len - 2) != '\n') {
+    }
+  }
+
+  /** Ends the current paragraph: at most one empty line in a row. */
+  private static void paragraph(StringBuilder out) {
+    lineBreak(out, false);
+    int len = out.length();
+    if (len > 0 && !(len >= 2 && out.charAt(len - 2) == '\n')) {
       out.append('\n');
     }
   }
@@ -214,11 +231,13 @@ final class HtmlText {
   }
 
   private static int indexOfIgnoreCase(String s, String what, int from) {
-    int n = s.length() - what.length();
-    for (int k = from; k <= n; k++) {
+    // what starts with "</": find those two characters, then compare the name
+    int k = from;
+    while ((k = s.indexOf("</", k)) >= 0) {
       if (s.regionMatches(true, k, what, 0, what.length())) {
         return k;
       }
+      k += 2;
     }
     return -1;
   }

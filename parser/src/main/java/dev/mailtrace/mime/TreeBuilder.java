@@ -430,6 +430,25 @@ final class TreeBuilder {
 
   // ---- the message ----
 
+  private static final String[] INTERPRETED = {
+    "subject", "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id",
+    "in-reply-to", "references"
+  };
+
+  /** The lower-case name when it is a field {@link #message()} interprets, else "". */
+  private static String fieldKey(String name) {
+    int n = name.length();
+    if (n < 2 || n > 11) {
+      return "";
+    }
+    for (String k : INTERPRETED) {
+      if (k.length() == n && k.equalsIgnoreCase(name)) {
+        return k;
+      }
+    }
+    return "";
+  }
+
   private Message message() {
     List<Header> headers = root.headers();
     String subject = null;
@@ -448,7 +467,7 @@ final class TreeBuilder {
     for (Header h : headers) {
       String v = h.value();
       try {
-        switch (h.name().toLowerCase(Locale.ROOT)) {
+        switch (fieldKey(h.name())) {
           case "subject" -> {
             if (subject == null) {
               subject = EncodedWords.decode(v, problems);

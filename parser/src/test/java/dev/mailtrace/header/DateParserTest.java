@@ -53,6 +53,19 @@ class DateParserTest {
         "Tue, 1 Jul 2003 ((tricky)\\n comment) 10:52:37 +0200 | 2003-07-01T10:52:37+02:00",
         "from mx.example.com (mx.example.com [192.0.2.1]) by mail.example.org with ESMTPS id 4RQ2x; Mon, 10 Oct 2022 10:31:15 -0700 (PDT) | 2022-10-10T10:31:15-07:00",
         "by 2002:aa7:cd10:0:b0:45c:2c83:1208 with SMTP id b16mr4220805edw.81;\\n\\tMon, 10 Oct 2022 10:31:15 -0700 | 2022-10-10T10:31:15-07:00",
+        "Tue, 029 Apr 2019 23:34:45 -0800 (PST) | 2019-04-29T23:34:45-08:00",
+        "Di, 3 Okt 2023 10:00:00 +0200 | 2023-10-03T10:00+02:00",
+        "3. März 2023 10:00 MEZ | 2023-03-03T10:00+01:00",
+        "mar., 3 févr. 2023 10:00:00 +0100 | 2023-02-03T10:00+01:00",
+        "<16:21:07 seg, 22 Dezembro 2014> | 2014-12-22T16:21:07Z",
+        "3 jui 2023 10:00:00 | null",
+        "29-04-2017 23:34 | 2017-04-29T23:34Z",
+        "29.04.2017 23:34:10 +0200 | 2017-04-29T23:34:10+02:00",
+        "04/29/2017 11:34 PM | 2017-04-29T23:34Z",
+        "04/05/2017 10:00 | 2017-04-05T10:00Z",
+        "04-05-2017 10:00 | 2017-05-04T10:00Z",
+        "Tue, 3 Oct 2023 | 2023-10-03T00:00Z",
+        "on 3 Oct 2023, then Tue, 4 Oct 2023 10:00:00 +0000 | 2023-10-04T10:00Z",
         "3 Oct 2023 25:00:00 +0000 | null",
         "3 Foo 2023 10:00:00 +0000 | null",
         "Tue, 7 00 2026 19:14:51 +0000 | null",
@@ -99,9 +112,68 @@ class DateParserTest {
     assertTrue(ratio >= 0.95, "agreement " + ratio);
   }
 
+  /**
+   * The dates inside the whole Received fields of Stalwart's received.json (found among the
+   * clauses, not only after the ';'); a row without a date there must give null here. The rows
+   * we do not follow are Stalwart's slips, not ours: two-digit years "03" and "04" read as 1903
+   * and 1904 (RFC 5322 section 4.3 says 2003, 2004), fractional seconds "55.516" that lose the
+   * seconds, and a date it does not find because the ';' before it is missing.
+   */
+  @Test
+  void findsTheDateInStalwartReceivedFields() throws Exception {
+    StalwartTable table = StalwartTable.load("received/stalwart/received.json");
+    int total = table.rows().size();
+    int agree = 0;
+    List<String> differs = new ArrayList<>();
+    for (StalwartTable.Row row : table.rows()) {
+      OffsetDateTime d = DateParser.parse(row.value());
+      String ours = d == null ? "null" : d.toString();
+      JsonNode e = row.expected();
+      String theirs = expected(e == null || e.isNull() ? null : e.get("date"));
+      if (theirs.equals("invalid")) {
+        // Stalwart misreads asctime dates after the ';' ("Sun Nov 13 14:50:12 2005" gives month
+        // 13, hour 50): not counted, the form is covered by readsDateForms.
+        total--;
+        System.out.println("  not counted (invalid expectation): " + row.raw().strip() + " -> " + ours);
+        continue;
+      }
+      if (ours.equals(theirs)) {
+        agree++;
+      } else {
+        differs.add(row.raw().replace("\n", "\\n") + " -> " + ours + ", expected " + theirs);
+      }
+    }
+    double ratio = StalwartTable.report("received.json dates", agree, total, differs);
+    assertTrue(ratio >= 0.95, "agreement " + ratio);
+  }
+
+  /** Date fields of Stalwart's eml corpus ("Empty" there is null here). */
+  @Test
+  void agreesWithStalwartMessageDates() throws Exception {
+    int agree = 0;
+    List<String> differs = new ArrayList<>();
+    List<StalwartMessages.Field> fields = StalwartMessages.fields("date", "DateTime");
+    for (StalwartMessages.Field f : fields) {
+      OffsetDateTime d = DateParser.parse(f.value());
+      String ours = d == null ? "null" : d.toString();
+      String theirs = expected(f.expected());
+      if (ours.equals(theirs)) {
+        agree++;
+      } else {
+        differs.add(f.where() + " " + f.value().strip() + " -> " + ours + ", expected " + theirs);
+      }
+    }
+    double ratio = StalwartTable.report("eml date fields", agree, fields.size(), differs);
+    assertTrue(ratio >= 0.95, "agreement " + ratio);
+  }
+
   private static String expected(JsonNode e) {
     if (e == null || e.isNull()) {
       return "null";
+    }
+    int month = e.get("month").asInt();
+    if (month < 1 || month > 12 || e.get("hour").asInt() > 23 || e.get("second").asInt() > 59) {
+      return "invalid";
     }
     int minutes = e.get("tz_hour").asInt() * 60 + e.get("tz_minute").asInt();
     if (e.get("tz_before_gmt").asBoolean()) {

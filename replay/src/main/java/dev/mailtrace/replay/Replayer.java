@@ -340,13 +340,15 @@ public final class Replayer {
         session = null;
       }
       long t0 = System.nanoTime();
-      session = SmtpSession.open(config.host(), config.port(), config.client());
-      summary.connected(System.nanoTime() - t0);
-      onSession = 0;
+      // Registered before connecting, so that the deadline can abort a connection that hangs.
+      session = SmtpSession.create(config.host(), config.port(), config.client());
       live.add(session);
       if (stopping) {
         session.abort();
       }
+      session.connect();
+      summary.connected(System.nanoTime() - t0);
+      onSession = 0;
     }
 
     private void dropSession() {

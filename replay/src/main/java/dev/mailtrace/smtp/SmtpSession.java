@@ -40,7 +40,7 @@ public final class SmtpSession implements Closeable {
   private final String host;
   private final int port;
   private final SmtpClientConfig config;
-  private Socket socket;
+  private volatile Socket socket;
   private InputStream in;
   private OutputStream out;
   private int currentTimeout = -1;
@@ -54,10 +54,13 @@ public final class SmtpSession implements Closeable {
   private boolean needsReset;
   private final byte[] lineBuffer = new byte[MAX_LINE];
 
+  private volatile boolean aborted;
+
   private SmtpSession(String host, int port, SmtpClientConfig config) {
     this.host = host;
     this.port = port;
     this.config = config;
+    this.socket = new Socket();
   }
 
   /**
@@ -67,18 +70,38 @@ public final class SmtpSession implements Closeable {
    * @throws SmtpException when the session cannot be set up; nothing stays open then
    */
   public static SmtpSession open(String host, int port, SmtpClientConfig config) throws SmtpException {
-    SmtpSession s = new SmtpSession(host, port, config);
+    SmtpSession s = create(host, port, config);
+    s.connect();
+    return s;
+  }
+
+  /**
+   * A session that is not connected yet, so that another thread can {@link #abort} it while
+   * {@link #connect} waits for the server.
+   */
+  public static SmtpSession create(String host, int port, SmtpClientConfig config) {
+    return new SmtpSession(host, port, config);
+  }
+
+  /**
+   * Sets up a session made by {@link #create}: connects, reads the greeting, EHLO or HELO,
+   * STARTTLS and AUTH as configured.
+   *
+   * @throws SmtpException when the session cannot be set up; nothing stays open then
+   */
+  public void connect() throws SmtpException {
     try {
-      s.start();
-      return s;
+      start();
     } catch (SmtpException e) {
-      s.close();
+      close();
       throw e;
     }
   }
 
   private void start() throws SmtpException {
-    socket = new Socket();
+    if (aborted) {
+      throw new SmtpException(SmtpException.Kind.CONNECTION, Stage.CONNECT, "session to " + host + ":" + port + " was aborted", null, null);
+    }
     try {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(host, port), millis(Stage.CONNECT));
@@ -563,6 +586,7 @@ public final class SmtpSession implements Closeable {
 
   /** Closes the connection without QUIT. Safe to call from another thread to stop a blocked session. */
   public void abort() {
+    aborted = true;
     close();
   }
 

@@ -43,9 +43,13 @@ public record Transaction(
     return refusal != null;
   }
 
-  /** Whether the server took responsibility for the message (a 2xx after the content). */
+  /**
+   * Whether the server took responsibility for the message: a 2xx after the content, in a
+   * transaction whose MAIL and at least one RCPT were accepted.
+   */
   public boolean isAccepted() {
-    return end != null && end.isPositive();
+    return end != null && end.isPositive() && mail != null && mail.isPositive()
+        && (recipients.isEmpty() || acceptedRecipients() > 0);
   }
 
   /** How many RCPT commands got a 2xx. */

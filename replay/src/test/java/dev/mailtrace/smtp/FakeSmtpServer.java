@@ -201,7 +201,7 @@ public final class FakeSmtpServer implements AutoCloseable {
           }
           case "RCPT" -> {
             if (reply == null) {
-              reply = "250 2.1.5 Ok";
+              reply = from == null ? "503 5.5.1 Error: need MAIL command" : "250 2.1.5 Ok";
             }
             if (reply.startsWith("2")) {
               rcpts.add(between(line));
@@ -214,7 +214,7 @@ public final class FakeSmtpServer implements AutoCloseable {
           }
           case "DATA" -> {
             if (reply == null) {
-              reply = rcpts.isEmpty() ? "554 5.5.1 Error: no valid recipients" : "354 End data with <CR><LF>.<CR><LF>";
+              reply = from == null ? "503 5.5.1 Error: need MAIL command" : rcpts.isEmpty() ? "554 5.5.1 Error: no valid recipients" : "354 End data with <CR><LF>.<CR><LF>";
             }
             if (held.length() > 0) {
               reply = held + reply;
