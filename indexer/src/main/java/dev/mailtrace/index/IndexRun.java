@@ -294,29 +294,12 @@ public final class IndexRun {
 
   /** Analyses a parsed message (hops, delivery report) and adds or replaces its document. */
   private static void add(IndexWriter writer, Message m, BounceClassifier classifier) throws IOException {
-    HopChain chain = hops(m);
-    DeliveryReport report = report(classifier, m);
+    HopChain chain = HopChain.of(m);
+    DeliveryReport report = classifier.classify(m);
     Source s = m.source();
     writer.updateDocument(
         new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), s.offset())),
         MessageDocument.of(m, chain, report));
-  }
-
-  // TODO(indexer): remove these guards once HopChain and BounceClassifier are merged into main.
-  private static HopChain hops(Message m) {
-    try {
-      return HopChain.of(m);
-    } catch (UnsupportedOperationException notYet) {
-      return null;
-    }
-  }
-
-  private static DeliveryReport report(BounceClassifier classifier, Message m) {
-    try {
-      return classifier.classify(m);
-    } catch (UnsupportedOperationException notYet) {
-      return DeliveryReport.NONE;
-    }
   }
 
   /**

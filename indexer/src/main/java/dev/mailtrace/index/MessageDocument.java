@@ -220,18 +220,9 @@ public final class MessageDocument {
       d.add(new StringField(HEADER_NAMES, name, Field.Store.NO));
       String value = h.value();
       if (value.contains("=?")) {
-        value = decodeWords(value);
+        value = EncodedWords.decode(value, new ArrayList<>());
       }
       d.add(new TextField(HEADER_PREFIX + name, value, Field.Store.NO));
-    }
-  }
-
-  // TODO(indexer): call EncodedWords directly once the header grammars are merged into main.
-  private static String decodeWords(String value) {
-    try {
-      return EncodedWords.decode(value, new ArrayList<>());
-    } catch (UnsupportedOperationException notYet) {
-      return value;
     }
   }
 
@@ -285,7 +276,8 @@ public final class MessageDocument {
         keyword(d, HOP_IP, h.ip().toLowerCase(Locale.ROOT));
       }
       for (String host : new String[] {h.from(), h.by(), h.reverseDns()}) {
-        if (host != null && !host.isBlank()) {
+        // An address literal in "from" is the IP again, already in hop.ip.
+        if (host != null && !host.isBlank() && !host.startsWith("[")) {
           String v = cap(host.strip().toLowerCase(Locale.ROOT));
           d.add(new StringField(HOP_HOST, v, Field.Store.NO));
           d.add(new SortedSetDocValuesField(HOP_HOST, new BytesRef(v)));
