@@ -212,13 +212,14 @@ public final class IndexRun {
         files.put(s.file(), state);
       }
       Tracker.Entry entry = tracker.begin(raw);
-      bytes.addAndGet(s.length());
       if (state.progress != null && s.offset() + s.length() <= state.progress.end()) {
+        bytes.addAndGet(s.length());
         skipped.incrementAndGet();
         tracker.done(entry);
         return;
       }
       if (!state.reset && snapshot != null && exists(snapshot, MessageDocument.id(s))) {
+        bytes.addAndGet(s.length());
         skipped.incrementAndGet();
         tracker.done(entry);
         return;
@@ -236,6 +237,7 @@ public final class IndexRun {
               if (!stopping) {
                 index(writer, raw);
                 tracker.done(entry);
+                bytes.addAndGet(s.length());
                 long n = added.incrementAndGet();
                 if (config.stopAfter() > 0 && n >= config.stopAfter()) {
                   stopping = true;
