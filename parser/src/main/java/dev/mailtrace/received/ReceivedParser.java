@@ -117,17 +117,21 @@ public final class ReceivedParser {
           break;
         }
       }
+      int limit = t.size;
       if (semi >= 0) {
         String text = raw.substring(t.end[semi], Math.min(raw.length(), ReceivedTokens.MAX_CHARS));
         date = ReceivedDate.read(text, false);
-        if (date == null && !text.isBlank() && hasDigit(text)) {
-          problems.add("date unreadable: '" + shorten(text.strip()) + "'");
+        if (date != null || hasDigit(text)) {
+          if (date == null) {
+            problems.add("date unreadable: '" + shorten(text.strip()) + "'");
+          }
+          return semi;
         }
-        return semi;
+        limit = semi; // "...; " with nothing after: the date may stand before the ';'
       }
       // no ';' (RFC 5322 requires one): look for where a date starts, outside comments and not as
       // the value of a clause keyword ("id 2018..." is an id)
-      for (int i = 0; i < t.size; i++) {
+      for (int i = 0; i < limit; i++) {
         if (t.depth[i] != 0 || !ReceivedDate.startsDate(t, i) || keyword(i - 1) >= 0) {
           continue;
         }
@@ -138,7 +142,7 @@ public final class ReceivedParser {
           return i;
         }
       }
-      return t.size;
+      return limit;
     }
 
     // ---- comment notes anywhere in the field: envelope sender, TLS, authentication ----
@@ -148,36 +152,40 @@ public final class ReceivedParser {
         if (t.kind[i] != ReceivedTokens.WORD) {
           continue;
         }
-        String w = t.text(i);
-        String lw = w.toLowerCase(Locale.ROOT);
+        char c0 = t.text.charAt(t.start[i]);
         boolean inComment = t.depth[i] > 0;
-        if (lw.equals("envelope-from") || lw.equals("envelope-sender")) {
+        // only words starting like a note keyword or a TLS/cipher name need a closer look
+        if ("eEcCtTfFaAsSdDvVrRpPiIkKgG3".indexOf(c0) < 0) {
+          continue;
+        }
+        String w = t.text(i);
+        if (t.is(i, "envelope-from") || t.is(i, "envelope-sender")) {
           int v = nextWord(i);
           if (v >= 0 && envelopeFrom == null) {
             envelopeFrom = t.text(v);
           }
           continue;
         }
-        if ((lw.startsWith("envelope-from=") || lw.startsWith("envelope-sender=")) && envelopeFrom == null) {
+        if ((t.startsWith(i, "envelope-from=") || t.startsWith(i, "envelope-sender=")) && envelopeFrom == null) {
           envelopeFrom = trimAngles(w.substring(w.indexOf('=') + 1));
           continue;
         }
-        if (lw.equals("encrypted") && i > 0 && t.isWord(i - 1) && isCipherLike(t.text(i - 1))) {
+        if (t.is(i, "encrypted") && i > 0 && t.isWord(i - 1) && isCipherLike(t.text(i - 1))) {
           setCipher(t.text(i - 1));
           continue;
         }
-        if (lw.startsWith("cipher=")) {
+        if (t.startsWith(i, "cipher=")) {
           cipherValue(w.substring(7));
           continue;
         }
-        if (lw.equals("cipher") || lw.equals("tls_cipher") || (lw.equals("tls") && t.isWord(i + 1))) {
+        if (t.is(i, "cipher") || t.is(i, "tls_cipher") || (t.is(i, "tls") && t.isWord(i + 1))) {
           int v = nextWord(i);
           if (v >= 0) {
             cipherValue(t.text(v));
           }
           continue;
         }
-        if (lw.equals("fetchmail") || lw.startsWith("fetchmail-")) {
+        if (t.is(i, "fetchmail") || t.startsWith(i, "fetchmail-")) {
           fetchmail = true;
         }
         if (!inComment) {
@@ -187,9 +195,9 @@ public final class ReceivedParser {
         if (tlsCipherGuess == null && isCipherLike(w)) {
           tlsCipherGuess = w;
         }
-        if (lw.equals("authenticated")) {
+        if (t.is(i, "authenticated")) {
           authenticated(i);
-        } else if (lw.equals("auth:")) {
+        } else if (t.is(i, "auth:")) {
           // Courier: (AUTH: MECHANISM user, TLS: ...)
           int m = nextWord(i);
           if (m >= 0) {
@@ -199,7 +207,7 @@ public final class ReceivedParser {
               authUser = t.text(u);
             }
           }
-        } else if (lw.startsWith("auth=") && w.length() > 5 && authUser == null) {
+        } else if (t.startsWith(i, "auth=") && w.length() > 5 && authUser == null) {
           authUser = w.substring(5);
         }
       }
@@ -405,10 +413,9 @@ public final class ReceivedParser {
           continue;
         }
         String w = t.text(k);
-        String lw = w.toLowerCase(Locale.ROOT);
         if (!comment) {
           // words after the name outside comments: "( [ip]) as user jason@localhost"
-          if (lw.equals("as") && t.is(k + 1, "user") && t.isWord(k + 2)) {
+          if (t.is(k, "as") && t.is(k + 1, "user") && t.isWord(k + 2)) {
             if (authUser == null) {
               authUser = t.text(k + 2);
             }
@@ -418,8 +425,8 @@ public final class ReceivedParser {
           }
           continue;
         }
-        if (lw.equals("helo") || lw.equals("ehlo") || lw.equals("lhlo")) {
-          heloCommand = lw.toUpperCase(Locale.ROOT);
+        if (t.is(k, "helo") || t.is(k, "ehlo") || t.is(k, "lhlo")) {
+          heloCommand = w.toUpperCase(Locale.ROOT);
           int v = k + 1;
           if (v < b && t.depth[v] == t.depth[k]
               && (t.kind[v] == ReceivedTokens.WORD || t.kind[v] == ReceivedTokens.LITERAL)) {
@@ -430,8 +437,8 @@ public final class ReceivedParser {
           }
           continue;
         }
-        if (lw.startsWith("helo=") || lw.startsWith("ehlo=")) {
-          heloCommand = lw.substring(0, 4).toUpperCase(Locale.ROOT);
+        if (t.startsWith(k, "helo=") || t.startsWith(k, "ehlo=")) {
+          heloCommand = w.substring(0, 4).toUpperCase(Locale.ROOT);
           heloAssignment = true;
           String v = w.substring(5);
           if (v.isEmpty() && t.isLiteral(k + 1) && !t.spaced[k + 1]) {
@@ -441,7 +448,7 @@ public final class ReceivedParser {
           helo = v;
           continue;
         }
-        if (lw.startsWith("ident=")) {
+        if (t.startsWith(k, "ident=")) {
           String v = w.substring(6);
           if (v.isEmpty() && t.isLiteral(k + 1)) {
             v = t.text(k + 1);
@@ -450,12 +457,12 @@ public final class ReceivedParser {
           ident = v;
           continue;
         }
-        if (lw.equals("claiming") && t.is(k + 1, "to") && t.is(k + 2, "be") && t.isWord(k + 3)) {
+        if (t.is(k, "claiming") && t.is(k + 1, "to") && t.is(k + 2, "be") && t.isWord(k + 3)) {
           helo = t.text(k + 3);
           k += 3;
           continue;
         }
-        if (lw.equals("account") && t.isWord(k + 1)) {
+        if (t.is(k, "account") && t.isWord(k + 1)) {
           // CommuniGate Pro: from [IP] (account USER [HELO name])
           accountComment = true;
           if (authUser == null) {
@@ -464,15 +471,15 @@ public final class ReceivedParser {
           k++;
           continue;
         }
-        if (lw.equals("verified") && t.isLiteral(k - 1)) {
+        if (t.is(k, "verified") && t.isLiteral(k - 1)) {
           verified = true; // CommuniGate: the name was confirmed by reverse DNS
           continue;
         }
-        if (lw.startsWith("ident:")) {
+        if (t.startsWith(k, "ident:")) {
           w = w.substring(6);
         }
         int at = w.lastIndexOf('@');
-        if (at >= 0 && !lw.startsWith("auth")) {
+        if (at >= 0 && !t.startsWith(k, "auth")) {
           String user = w.substring(0, at);
           String host = w.substring(at + 1);
           String hostIp = host.isEmpty() ? null : IpAddress.normalise(host);
@@ -514,7 +521,7 @@ public final class ReceivedParser {
           }
           continue;
         }
-        if (isHostName(w)) {
+        if (isHostName(w) && !t.is(k, "verified") && !t.is(k, "unverified")) {
           if (t.isLiteral(k + 1) && IpAddress.normalise(t.text, t.start[k + 1], t.end[k + 1]) != null) {
             if (pairedRdns == null) {
               pairedRdns = w;
@@ -548,8 +555,9 @@ public final class ReceivedParser {
         if (accountComment || eximStyle || adjacent) {
           // CommuniGate writes the address as the name; Exim and ecelerity write the reverse DNS
           // name there and show the HELO as helo=; "name(ip)" is a reverse DNS lookup
-        } else if (ipFromName && !nameIsLiteral) {
-          // "from 1.2.3.4 by": the receiver wrote the address, the client's HELO is not shown
+        } else if (ipFromName) {
+          // "from 1.2.3.4 by", "from [1.2.3.4] by": the receiver wrote the address it saw, not a
+          // HELO name (when a comment gives the address, a literal name is the HELO)
         } else {
           helo = name;
         }
@@ -562,7 +570,7 @@ public final class ReceivedParser {
         reverseDns = name;
       } else if (heloCommand != null && !heloAssignment && nameUsable && !ipFromName && !accountComment) {
         reverseDns = name; // qmail: from RDNS (HELO name) (IP)
-      } else if (bracketIp == null && bareIp != null && !bareIpWithPort && nameUsable) {
+      } else if (bracketIp == null && bareIp != null && !bareIpWithPort && nameUsable && nameIsHost) {
         reverseDns = name; // qmail and Exchange: from NAME (IP)
       } else if ((verified || adjacent) && nameUsable) {
         reverseDns = name;
@@ -695,6 +703,9 @@ public final class ReceivedParser {
 
     /** Reads a TLS version from a word such as TLSv1.3, TLS1_2, TLS-1.0:CIPHER, version=TLSv1/SSLv3. */
     private boolean version(String w) {
+      if (w.length() < 4 || "tTsSdDvV".indexOf(w.charAt(0)) < 0) {
+        return false;
+      }
       int eq = w.indexOf('=');
       if (eq >= 0) {
         if (!w.regionMatches(true, 0, "version", 0, eq)) {
@@ -755,7 +766,7 @@ public final class ReceivedParser {
      * a host name.
      */
     private boolean isRelay() {
-      if (ip == null || !fromClause || leadingComment && from == null) {
+      if (ip == null || by == null || !fromClause || leadingComment && from == null) {
         return false;
       }
       if (fetchmail || byUid) {
