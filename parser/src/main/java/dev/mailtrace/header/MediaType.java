@@ -113,8 +113,11 @@ public record MediaType(String type, String subtype, Map<String, String> params)
       this.problems = problems;
     }
 
+    private int problemCount;
+
+    /** Records a problem; a few per field are enough to tell what went wrong. */
     void problem(String what) {
-      if (problems != null) {
+      if (problems != null && problemCount++ < 5) {
         problems.add(what);
       }
     }
