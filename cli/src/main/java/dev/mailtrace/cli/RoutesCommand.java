@@ -53,6 +53,9 @@ import picocli.CommandLine.Spec;
           + "sender host, receiving host, protocol, TLS and queue id, then the anomalies "
           + "(clock skew, missing dates, private addresses on the public path, by/from mismatches, "
           + "slow hops).",
+      "JSON: one object per message with source {file, offset, length, sha256}, index, messageId, "
+          + "hops (oldest first, with delayMs and share in per cent), total (ISO-8601 duration), totalMs "
+          + "and anomalies {kind, hop, detail}. CSV: one row per hop.",
       "Exit code 0 when every input was read, 3 when an input cannot be read."
     },
     footer = {
@@ -180,6 +183,8 @@ final class RoutesCommand implements Callable<Integer> {
       hops.add(j);
     }
     o.put("hops", hops);
+    // ISO-8601 duration ("PT5H10M14S") and the same in milliseconds
+    o.put("total", chain.total() == null ? null : chain.total().toString());
     o.put("totalMs", chain.total() == null ? null : chain.total().toMillis());
     List<Object> anomalies = new ArrayList<>(chain.findings().size());
     for (Anomaly a : chain.findings()) {
