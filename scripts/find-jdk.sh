@@ -22,7 +22,7 @@ mailtrace_find_jdk() {
     [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(mailtrace_java_major "$candidate/bin/java")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$candidate"
+      export JAVA_HOME="$candidate" MAILTRACE_JAVA_MAJOR="$major"
       return 0
     fi
   done

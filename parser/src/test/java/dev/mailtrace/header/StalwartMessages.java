@@ -23,7 +23,9 @@ final class StalwartMessages {
   /** One field: where it comes from, its raw value, and Stalwart's value node (e.g. "Address"). */
   record Field(String where, String value, JsonNode expected) {}
 
-  /** The fields with header name {@code name} (Stalwart's snake_case) whose value has {@code kind}. */
+  /**
+   * The fields with header name {@code name} (Stalwart's snake_case) whose value has {@code kind}.
+   */
   static List<Field> fields(String name, String kind) throws IOException {
     Path dir =
         Path.of(System.getProperty("mailtrace.root", "."))
