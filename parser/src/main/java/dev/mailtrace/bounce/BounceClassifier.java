@@ -519,12 +519,15 @@ public final class BounceClassifier {
     if (findings.isEmpty()
         && orig.to != null
         && (reportType
+            || (strong && BounceText.telling(general))
             || Codes.findStatus(general, (char) 0) != null
             || Codes.findReply(general, (char) 0) != null)) {
       // no recipient line: the returned original's To is the best guess, and only when a code
-      // in the text shows that something failed
+      // in the text, or failure words from a mailer daemon, show that something failed
       boolean coded =
-          Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null;
+          Codes.findStatus(general, (char) 0) != null
+              || Codes.findReply(general, (char) 0) != null
+              || (strong && !reportType && BounceText.telling(general));
       for (String a : BounceText.addresses(orig.to)) {
         if (!exclude.contains(a)) {
           // without a code the prose says nothing about this recipient in particular
@@ -919,6 +922,7 @@ public final class BounceClassifier {
           || n.contains("postmaster")
           || n.contains("delivery subsystem")
           || n.contains("mail administrator")
+          || n.contains("ndr administrator")
           || n.contains("mail delivery system");
     }
     return false;
