@@ -6,7 +6,8 @@
 # and joins them into bench/results/summary.md.
 #
 # Settings (environment): JMH_FORKS=1 JMH_WARMUP=3 JMH_ITERATIONS=5 JMH_TIME=3 (seconds per
-# iteration) take about 6 minutes on 2 cores; WHOLERUN_SIZE=1G; SKIP_JMH=1 or SKIP_WHOLERUN=1 to
+# iteration) take about 6 minutes on 2 cores, then CPU_SECONDS=10 per benchmark for the CPU-time
+# table (about 3 more minutes; 0 leaves it out); WHOLERUN_SIZE=1G; SKIP_JMH=1 or SKIP_WHOLERUN=1 to
 # leave a part out. Exit status 1 when any part failed (the others still run).
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -22,7 +23,7 @@ if [ "${SKIP_JMH:-0}" != 1 ]; then
   if ./build -q -pl bench -am -DskipTests package >&2; then
     "$JAVA_HOME/bin/java" -cp bench/target/benchmarks.jar dev.mailtrace.bench.BenchSuite \
       --forks "${JMH_FORKS:-1}" --warmup "${JMH_WARMUP:-3}" --iterations "${JMH_ITERATIONS:-5}" \
-      --time "${JMH_TIME:-3}" --out "$results/jmh.md" > "$results/jmh.log" 2>&1 \
+      --time "${JMH_TIME:-3}" --cpu-seconds "${CPU_SECONDS:-10}" --out "$results/jmh.md" > "$results/jmh.log" 2>&1 \
       || failed+=("jmh (see bench/results/jmh.log)")
   else
     failed+=("jmh build")

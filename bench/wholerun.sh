@@ -18,9 +18,12 @@ work="$root/bench/work"
 mkdir -p "$work" "$(dirname "$results")"
 [ -x /usr/bin/time ] || { echo "wholerun: /usr/bin/time is missing; install it (apt-get install time)" >&2; exit 3; }
 
-mbox="$work/corpus-$size-seed$seed.mbox"
+# The cached corpus is named after the generator's sources too, so a changed generator regenerates it.
+gen=$(cat samples/src/main/java/dev/mailtrace/samples/*.java | sha256sum | cut -c1-8)
+mbox="$work/corpus-$size-seed$seed-$gen.mbox"
 summary="$mbox.summary"
 if [ ! -s "$mbox" ] || [ ! -s "$summary" ]; then
+  rm -f "$work/corpus-$size-seed$seed-"*.mbox "$work/corpus-$size-seed$seed-"*.mbox.summary "$work/corpus-$size-seed$seed.mbox"*
   echo "wholerun: generating $mbox ..." >&2
   start=$(date +%s.%N)
   samples/generate --format mbox --size-bytes "$size" --seed "$seed" --out "$mbox" > "$summary.tmp"

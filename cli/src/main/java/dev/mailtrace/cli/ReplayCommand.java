@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.SourceBytes;
 import dev.mailtrace.archive.SourceMismatchException;
 import dev.mailtrace.message.RawMessage;
@@ -451,7 +452,7 @@ final class ReplayCommand implements Callable<Integer> {
           Source s = new Source(h.file(), h.offset(), h.length(), h.sha256());
           byte[] bytes;
           try {
-            bytes = SourceBytes.read(s);
+            bytes = SourceBytes.readContent(s, ArchiveFormat.AUTO);
           } catch (SourceMismatchException changed) {
             err.println("mailtrace: skipped " + h.file() + " at " + h.offset() + ": changed since indexing; re-index it with 'mailtrace index'");
             continue;

@@ -106,6 +106,12 @@ public final class BounceClassifier {
     boolean multipart = root.isMultipart();
     boolean bouncy = daemon || Signals.subjectSaysBounce(subject)
         || m.header("X-Failed-Recipients") != null;
+    if (SesNotification.looksLikeOne(subject, from)) {
+      DeliveryReport ses = ses(m);
+      if (ses != null) {
+        return ses;
+      }
+    }
     String autoSubmitted = m.header("Auto-Submitted");
     boolean autoReply = !daemon && Signals.isAutoReply(m, subject, autoSubmitted);
     boolean reportType = root.contentType().equals("multipart/report");
@@ -133,13 +139,20 @@ public final class BounceClassifier {
         return r;
       }
     }
+    if (Formats.isUnsubscribe(m)) {
+      List<BouncedRecipient> who = List.of(new BouncedRecipient(from, null, null, null, null, null,
+          BounceText.oneLine(m.subject()), null, Reason.FEEDBACK, false));
+      return new DeliveryReport(ReportKind.FEEDBACK, null, "opt-out", m.inReplyTo(), null, null,
+          null, who);
+    }
     if (autoReply && !bouncy) {
       return autoReply(m, from);
     }
     if (!bouncy && !reportType && !(layout.original != null && Signals.textSaysBounce(plainText(layout)))) {
       return DeliveryReport.NONE;
     }
-    return textBounce(m, layout, from);
+    boolean strong = daemon || reportType || m.header("X-Failed-Recipients") != null;
+    return textBounce(m, layout, from, strong);
   }
 
   // ---------------------------------------------------------------- feedback (RFC 5965)
@@ -195,6 +208,32 @@ public final class BounceClassifier {
         type, orig.messageId, orig.subject, orig.from, orig.to, out);
   }
 
+  // ---------------------------------------------------------------- Amazon SES notifications
+
+  private DeliveryReport ses(Message m) {
+    Layout layout = new Layout();
+    layout.walk(m.root(), 0);
+    SesNotification.Parsed p = SesNotification.parse(plainText(layout));
+    if (p == null || p.entries().isEmpty()) {
+      return null;
+    }
+    List<BouncedRecipient> out = new ArrayList<>();
+    for (SesNotification.Entry e : p.entries()) {
+      String addr = e.address() == null ? null : e.address().toLowerCase(Locale.ROOT);
+      if (p.kind() == ReportKind.FEEDBACK) {
+        out.add(new BouncedRecipient(addr, null, null, null, null, null, null, null,
+            Reason.FEEDBACK, false));
+      } else {
+        String diag = e.diagnostic() == null ? null : BounceText.oneLine(DsnFields.typed(e.diagnostic()));
+        String status = e.status() != null && StatusCode.parse(e.status()) != null ? e.status() : null;
+        out.add(recipient(addr, null, e.action(), status, diag, DsnFields.type(e.diagnostic()),
+            null, null, null));
+      }
+    }
+    String mta = p.reportingMta() == null ? null : DsnFields.typed(p.reportingMta());
+    return new DeliveryReport(p.kind(), mta, p.feedbackType(), p.messageId(), null, null, null, out);
+  }
+
   // ---------------------------------------------------------------- RFC 3464
 
   private DeliveryReport deliveryStatus(Message m, Layout layout) {
@@ -207,7 +246,7 @@ public final class BounceClassifier {
     }
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
-    List<BounceText.Finding> findings = BounceText.scan(split.report(), exclude);
+    List<BounceText.Finding> findings = null;
     String general = null;
     List<BouncedRecipient> out = new ArrayList<>();
     for (Map<String, String> r : f.recipients()) {
@@ -224,7 +263,15 @@ public final class BounceClassifier {
       String diagType = DsnFields.type(diagRaw);
       String diagnostic = diagRaw == null ? null : BounceText.oneLine(DsnFields.typed(diagRaw));
       String context = null;
-      BounceText.Finding finding = find(findings, recipient, original);
+      BounceText.Finding finding = null;
+      if (diagnostic == null || diagnostic.isEmpty() || Codes.findCommand(diagnostic.toLowerCase(Locale.ROOT)) == null
+          || Codes.findReply(diagnostic, (char) 0) == null) {
+        // the text part is read only when the fields leave something out
+        if (findings == null) {
+          findings = BounceText.scan(split.report(), exclude);
+        }
+        finding = find(findings, recipient, original);
+      }
       if (finding != null) {
         context = finding.context() + " " + finding.diagnostic();
       }
@@ -244,8 +291,9 @@ public final class BounceClassifier {
       if (remote == null || remote.isEmpty()) {
         remote = Signals.remoteHost(diagnostic);
       }
+      String textReply = finding == null ? null : Codes.findReply(finding.diagnostic(), (char) 0);
       out.add(recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
-          context, null));
+          context, null, textReply));
     }
     Original orig = original(layout, split.originalHeaders());
     String reporting = f.perMessage().get("reporting-mta");
@@ -325,7 +373,16 @@ public final class BounceClassifier {
 
   // ---------------------------------------------------------------- human-readable bounces
 
-  private DeliveryReport textBounce(Message m, Layout layout, String from) {
+  private static boolean anyTelling(List<BounceText.Finding> findings) {
+    for (BounceText.Finding f : findings) {
+      if (BounceText.telling(f.diagnostic())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private DeliveryReport textBounce(Message m, Layout layout, String from, boolean strong) {
     String report = plainText(layout);
     if (report.isEmpty()) {
       return DeliveryReport.NONE;
@@ -342,7 +399,7 @@ public final class BounceClassifier {
     Set<String> exclude = excluded(m);
     List<BounceText.Finding> findings =
         new ArrayList<>(BounceText.scan(split.report(), senders(m), exclude));
-    String general = BounceText.generalDiagnostic(split.report());
+    String general = null;
     if (findings.isEmpty()) {
       for (String h : m.headers("X-Failed-Recipients")) {
         for (String a : BounceText.addresses(h)) {
@@ -351,6 +408,9 @@ public final class BounceClassifier {
       }
     }
     Original orig = original(layout, split.originalHeaders());
+    if (findings.isEmpty() && orig.to != null) {
+      general = BounceText.generalDiagnostic(split.report());
+    }
     if (findings.isEmpty() && orig.to != null
         && (Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null)) {
       // no recipient line: the returned original's To is the best guess, and only when a code
@@ -365,6 +425,11 @@ public final class BounceClassifier {
     if (findings.isEmpty()) {
       return DeliveryReport.NONE;
     }
+    if (!strong && !anyTelling(findings)) {
+      // only the subject or a forwarded attachment hinted at a bounce, and nothing in the text
+      // says what failed: ordinary mail
+      return DeliveryReport.NONE;
+    }
     List<BouncedRecipient> out = new ArrayList<>();
     String lowerReport = split.report().toLowerCase(Locale.ROOT);
     boolean delayed = Signals.saysDelayed(lowerReport);
@@ -372,6 +437,9 @@ public final class BounceClassifier {
     for (BounceText.Finding f : findings) {
       String diagnostic = f.diagnostic();
       if (!BounceText.telling(diagnostic)) {
+        if (general == null) {
+          general = BounceText.generalDiagnostic(split.report());
+        }
         diagnostic = diagnostic.isEmpty() ? general : general.isEmpty() ? diagnostic : diagnostic + " " + general;
       }
       String remote = Signals.remoteHost(f.context() + " " + diagnostic);
@@ -391,9 +459,24 @@ public final class BounceClassifier {
   private static BouncedRecipient recipient(String recipient, String original, String action,
       String statusField, String diagnostic, String diagType, String remote, String context,
       Reason preset) {
+    return recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
+        context, preset, null);
+  }
+
+  /**
+   * One recipient's outcome; {@code textReply} is a reply code the human-readable part gives
+   * for this recipient, used when the diagnostic itself has none (Sendmail's "X-Unix; 77").
+   */
+  private static BouncedRecipient recipient(String recipient, String original, String action,
+      String statusField, String diagnostic, String diagType, String remote, String context,
+      Reason preset, String textReply) {
     String diag = diagnostic == null || diagnostic.isEmpty() ? null : diagnostic;
     String fromDiag = Codes.findStatus(diag, (char) 0);
     String reply = Codes.findReply(diag, (char) 0);
+    diag = joinContinuations(diag, reply, fromDiag);
+    if (reply == null && textReply != null) {
+      reply = textReply;
+    }
     String status = prefer(statusField, fromDiag, reply);
     if (status != null && reply != null && status.charAt(0) != reply.charAt(0)) {
       // the reply code must agree with the status class (RFC 3463 section 2)
@@ -401,11 +484,11 @@ public final class BounceClassifier {
     }
     String lowerDiag = diag == null ? "" : diag.toLowerCase(Locale.ROOT);
     String command = Codes.findCommand(lowerDiag);
-    if (command == null && context != null) {
-      command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
-    }
     if (command == null && ReasonRules.pointsAtRecipient(lowerDiag)) {
       command = "RCPT";
+    }
+    if (command == null && context != null) {
+      command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
     }
     if (action == null && status != null) {
       action = status.startsWith("2") ? "delivered" : status.startsWith("4") && diag != null
@@ -426,6 +509,26 @@ public final class BounceClassifier {
     boolean hard = ReasonRules.isHard(reason, cv);
     return new BouncedRecipient(recipient, original, action, status, reply, command, diag, remote,
         reason, hard);
+  }
+
+  /**
+   * A multi-line SMTP reply read as one line repeats "550-5.7.1" before every piece (RFC 5321
+   * section 4.2.1); the repeats are dropped so phrases read whole, and the codes put once in front.
+   */
+  static String joinContinuations(String diag, String reply, String status) {
+    if (diag == null || reply == null || !diag.contains(reply + "-")) {
+      return diag;
+    }
+    String d = diag;
+    for (String sep : new String[] {"-", " "}) {
+      if (status != null) {
+        d = d.replace(reply + sep + status + " ", "");
+        d = d.replace(reply + sep + status, "");
+      }
+      d = d.replace(reply + sep, "");
+    }
+    d = BounceText.oneLine(d);
+    return reply + (status != null ? " " + status : "") + " " + d;
   }
 
   /**
@@ -563,8 +666,17 @@ public final class BounceClassifier {
 
   // ---------------------------------------------------------------- helpers
 
-  private static boolean containsIgnoreCase(String text, String lowerNeedle) {
-    return text.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  private static boolean containsIgnoreCase(String text, String needle) {
+    int n = needle.length();
+    char first = needle.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0; i + n <= text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == first || c == firstUpper) && text.regionMatches(true, i, needle, 0, n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text from the first per-message or per-recipient DSN field on. */

@@ -86,8 +86,18 @@ final class BounceText {
     String[] addressAt = new String[n];
     boolean any = false;
     for (int i = 0; i < n; i++) {
-      addressAt[i] = recipientOf(lines.get(i), exclude);
-      any |= addressAt[i] != null;
+      String a = recipientOf(lines.get(i), exclude);
+      if (a != null && looseExclude.contains(a) && !lines.get(i).strip().toLowerCase(Locale.ROOT)
+          .startsWith(a) && Character.isDigit(lines.get(i).strip().charAt(0))) {
+        // "550 5.2.0 <sender@...> From: domain is invalid": a reply about the sender
+        a = null;
+      }
+      if (a != null && previousSaysSender(lines, i)) {
+        // Exim's "A message sent by <sender> could not be delivered": the sender, not a recipient
+        a = null;
+      }
+      addressAt[i] = a;
+      any |= a != null;
     }
     if (!any) {
       // no line starts with a recipient: take addresses named inside sentences about delivery
@@ -104,7 +114,11 @@ final class BounceText {
       }
       StringBuilder sb = diag.computeIfAbsent(addr, k -> new StringBuilder());
       firstLine.putIfAbsent(addr, i);
-      append(sb, afterAddress(lines.get(i), addr));
+      String first = lines.get(i).strip().toLowerCase(Locale.ROOT);
+      // "550 5.1.1 <addr>... User unknown": the codes before the address belong to the diagnostic
+      boolean codesFirst = !first.isEmpty() && Character.isDigit(first.charAt(0));
+      String rest = afterAddress(lines.get(i), addr);
+      append(sb, codesFirst && Codes.findReply(rest, (char) 0) == null ? lines.get(i) : rest);
       int j = i + 1;
       boolean sawText = false;
       int paragraphs = 0;
@@ -130,7 +144,7 @@ final class BounceText {
           break;
         }
         sawText = true;
-        append(sb, other != null ? afterAddress(l, addr) : l);
+        append(sb, other != null && l.strip().toLowerCase(Locale.ROOT).startsWith(addr) ? afterAddress(l, addr) : l);
       }
       i = j - 1;
     }
@@ -142,6 +156,18 @@ final class BounceText {
       out.add(new Finding(addr, d, context));
     }
     return out;
+  }
+
+  private static boolean previousSaysSender(List<String> lines, int i) {
+    for (int k = i - 1; k >= 0 && k >= i - 2; k--) {
+      String l = lines.get(k).strip().toLowerCase(Locale.ROOT);
+      if (l.isEmpty()) {
+        continue;
+      }
+      return l.endsWith("sent by") || l.endsWith("sent by:") || l.endsWith("from:")
+          || l.endsWith("sender:");
+    }
+    return false;
   }
 
   /**
@@ -202,25 +228,41 @@ final class BounceText {
   /** Lines around every mention of the address, for finding the command in a transcript. */
   private static String contextOf(List<String> lines, String addr, int first) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).toLowerCase(Locale.ROOT).contains(addr)) {
+    int mentions = 0;
+    for (int i = Math.max(0, first - 30); i < lines.size() && mentions < 6; i++) {
+      String l = lines.get(i);
+      if (l.indexOf('@') >= 0 && l.toLowerCase(Locale.ROOT).contains(addr)) {
+        mentions++;
         for (int k = Math.max(0, i - 2); k <= i; k++) {
           sb.append(lines.get(k)).append(' ');
         }
       }
     }
-    return sb.toString();
+    return sb.length() > 3000 ? sb.substring(0, 3000) : sb.toString();
   }
 
-  /** True when the text has something a reason can be read from. */
+  /** Word stems that diagnostics use, in the languages bounces arrive in. */
+  private static final String[] TELLING_WORDS = {
+    "unknown", "full", "quota", "reject", "denied", "invalid", "exceed", "block", "spam", "fail",
+    "error", "refus", "timed out", "timeout", "expired", "unavailable", "disabled", "suspend",
+    "no such", "does not exist", "doesn't exist", "not exist", "not found", "couldn't be found",
+    "unable", "policy", "virus", "relay", "not allowed", "not permitted", "too many", "too big",
+    "too large", "size", "over", "inactive", "not accept", "blacklist", "listed", "not recognized",
+    "no longer", "moved", "loop", "lookup", "resolve", "connect", "deferred", "reputation",
+    "authenticat", "spf", "dkim", "dmarc", "ptr", "inconnu", "unbekannt", "existiert",
+    "voll", "plein", "pleine", "inexist", "sconosciut", "desconocid", "存在", "不明", "一杯", "容量",
+    "not a valid", "filtered", "not deliver", "undeliver", "mailbox", "recipient"
+  };
+
+  /** True when the text has something a reason can be read from: a code or a failure word. */
   static boolean telling(CharSequence text) {
     String s = text.toString();
     if (Codes.findReply(s, (char) 0) != null || Codes.findStatus(s, (char) 0) != null) {
       return true;
     }
     String l = s.toLowerCase(Locale.ROOT);
-    for (Reason r : Reason.values()) {
-      if (ReasonRules.matches(r, l)) {
+    for (String w : TELLING_WORDS) {
+      if (l.contains(w)) {
         return true;
       }
     }
@@ -381,10 +423,13 @@ final class BounceText {
       k++;
     }
     String addr = addressAt(lower, k);
-    if (addr == null) {
+    if (addr == null || exclude.contains(addr)) {
       return null;
     }
-    if (exclude.contains(addr)) {
+    String after = lower.substring(Math.min(lower.length(), k + addr.length()));
+    if (after.contains(" wrote") || after.contains(" schrieb") || after.contains(" a \u00e9crit")
+        || after.contains(" escribi")) {
+      // a quote attribution in a reply, not a failed recipient
       return null;
     }
     return addr;

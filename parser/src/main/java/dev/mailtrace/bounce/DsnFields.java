@@ -70,7 +70,7 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
         if (current == null
             || (starts && (blankSinceField || current.containsKey(name)
                 || (name.equals("original-recipient") && current.containsKey("final-recipient")
-                    && current.containsKey("action"))))
+                    && current.containsKey("status"))))
             || (!starts && current.containsKey(name) && blankSinceField)) {
           current = new LinkedHashMap<>();
           recipients.add(current);

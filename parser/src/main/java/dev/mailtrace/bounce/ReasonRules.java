@@ -39,6 +39,28 @@ final class ReasonRules {
 
   /** Decides the reason; never null. */
   static Reason decide(Evidence e) {
+    MEMO.get().clear();
+    try {
+      return decideOnce(e);
+    } finally {
+      MEMO.get().clear();
+    }
+  }
+
+  /** Phrase matches already computed for the diagnostic being decided: each list is scanned once. */
+  private static final class Memo {
+    String text;
+    final byte[] state = new byte[Reason.values().length];
+
+    void clear() {
+      text = null;
+      java.util.Arrays.fill(state, (byte) 0);
+    }
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+  private static Reason decideOnce(Evidence e) {
     if (e.preset() != null && !retry(e.preset())) {
       return e.preset();
     }
@@ -48,6 +70,10 @@ final class ReasonRules {
     String d = e.diagnostic() == null ? "" : e.diagnostic().toLowerCase(java.util.Locale.ROOT);
     Reason byStatus = byStatus(e.status());
     String type = e.diagnosticType();
+    if (type != null && !type.startsWith("X-UNIX")) {
+      // X-Postfix, X-Notes and other gateway types carry SMTP-like text; only X-Unix is local
+      type = "SMTP";
+    }
     if (type == null || type.equals("SMTP")) {
       for (Reason r : FIRST_ORDER) {
         if (probe(r, e, byStatus, d)) {
@@ -126,7 +152,8 @@ final class ReasonRules {
     String command = e.command();
     return switch (r) {
       case USERUNKNOWN -> {
-        if (byStatus == Reason.SUSPEND) {
+        // an unknown address answered to MAIL FROM is the sender's (RFC 5321 section 3.3)
+        if (byStatus == Reason.SUSPEND || "MAIL".equals(command)) {
           yield false;
         }
         if (byStatus == Reason.USERUNKNOWN) {
@@ -154,7 +181,7 @@ final class ReasonRules {
           yield true;
         }
         if ("MAIL".equals(command)) {
-          yield matches(Reason.REJECTED, d);
+          yield byStatus == Reason.USERUNKNOWN || matches(Reason.REJECTED, d);
         }
         if ("DATA".equals(command) && byStatus != Reason.USERUNKNOWN) {
           yield matches(Reason.REJECTED, d);
@@ -165,7 +192,7 @@ final class ReasonRules {
         yield false;
       }
       case HOSTUNKNOWN -> byStatus == Reason.HOSTUNKNOWN
-          ? !matches(Reason.NETWORKERROR, d)
+          ? !matches(Reason.NETWORKERROR, d) && !matches(Reason.NOTACCEPT, d)
           : matches(Reason.HOSTUNKNOWN, d);
       case SPAMDETECTED -> {
         if (e.status() == null) {
@@ -180,6 +207,8 @@ final class ReasonRules {
         yield matches(Reason.SPAMDETECTED, d);
       }
       case NOTCOMPLIANTRFC, NORELAYING, CONTENTERROR -> matches(r, d);
+      // a per-mailbox limit (X.2.3) is not the system's size limit
+      case MESGTOOBIG -> byStatus != Reason.EXCEEDLIMIT && (byStatus == r || matches(r, d));
       default -> byStatus == r || matches(r, d);
     };
   }
@@ -350,6 +379,21 @@ final class ReasonRules {
     if (lower == null || lower.isEmpty()) {
       return false;
     }
+    Memo memo = MEMO.get();
+    if (memo.text != lower) {
+      memo.clear();
+      memo.text = lower;
+    }
+    byte known = memo.state[reason.ordinal()];
+    if (known != 0) {
+      return known == 1;
+    }
+    boolean hit = matchesUncached(reason, lower);
+    memo.state[reason.ordinal()] = (byte) (hit ? 1 : 2);
+    return hit;
+  }
+
+  private static boolean matchesUncached(Reason reason, String lower) {
     List<String> not = EXCEPT.get(reason);
     if (not != null && containsAny(lower, not)) {
       return false;
@@ -366,10 +410,11 @@ final class ReasonRules {
   }
 
   private static final List<String> RCPT_HINTS = List.of(
-      "recipient address rejected", "does not like recipient", "recipient name is not recognized",
+      "does not like recipient", "recipient name is not recognized",
       "not listed in", "address couldn't be found", "doesn't have a", "mailbox unavailable",
       "invalid recipient", "recipientnotfound", "recipnotfound", "no valid recipients",
-      "address not found", "<*@*>: user unknown", "user unknown in ");
+      "address not found", "unknown user:", "<*@*>: user unknown",
+      "[rcpt_to]", "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
     if (phrases == null) {
@@ -391,6 +436,7 @@ final class ReasonRules {
   private static final Map<Reason, List<String>> EXCEPT = new EnumMap<>(Reason.class);
 
   static {
+    EXCEPT.put(Reason.SPEEDING, List.of("connection rate limit"));
     EXCEPT.put(Reason.REJECTED, List.of(
         "recipient address rejected", "5.1.0 address rejected", "sender ip address rejected"));
   }
@@ -439,9 +485,9 @@ final class ReasonRules {
         "no mailbox by that name", "no account by that name", "bad destination mailbox",
         "recipient address rejected: user unknown", "recipient address rejected: unknown user",
         "recipient address rejected: invalid user", "recipient address rejected: access denied",
-        "unrouteable address", "unknown local part", "unknown local-part", "not listed in",
+        "unknown local part", "unknown local-part", "not listed in",
         "no valid recipients", "email account that you tried to reach does not exist",
-        "account that you tried to reach is disabled", "not our customer", "user unknown in",
+        "not our customer", "user unknown in",
         "this user doesn't have a * account", "user * does not exist", "user * was not found",
         "recipient * was not found", "mailbox * does not exist", "rcpt <* does not exist",
         "<*> not found", "address rejected: * does not exist", "unknown e*mail address",
@@ -460,10 +506,11 @@ final class ReasonRules {
         "non-existent user", "nonexistent user", "doesn't have a * account",
         "ユーザが存在しません", "存在しない", "宛先不明"));
     PHRASES.put(Reason.MAILBOXFULL, List.of(
+        "number of messages in recipient's mailbox exceeded",
         "mailbox full", "mailbox is full", "mailbox is full", "mailbox has exceeded",
         "full mailbox", "mail box full", "mailfolder is full", "quota exceeded", "over quota",
-        "overquota", "exceeded storage allocation", "exceeds allowed size", "size limit exceeded",
-        "mailbox size limit", "insufficient disk space", "not enough space", "no space left",
+        "overquota", "exceeded storage allocation", "exceeds allowed size",
+        "mailbox size limit", "not enough space", "no space left",
         "quota violation", "exceeded quota", "has exceeded his quota", "has exceeded her quota",
         "disk quota", "mailbox * quota", "maildir * quota", "account is * quota", "quota * exceeded",
         "mailbox * exceeded * limit", "mailbox * full", "enough * space", "user is over",
@@ -472,6 +519,7 @@ final class ReasonRules {
         "buzón lleno", "buzon lleno", "mailbox would exceed", "inbox is full", "is over quota",
         "recipient's mailbox is full", "storage quota", "容量オーバー", "メールボックスがいっぱい"));
     PHRASES.put(Reason.MESGTOOBIG, List.of(
+        "line limit exceeded", "mail size limit exceeded",
         "message too big", "message too large", "message is too large", "message is too big",
         "message size exceeds", "message size limit", "size exceeds the maximum",
         "exceeds the maximum message size", "exceeds size limit", "message exceeds maximum size",
@@ -481,6 +529,7 @@ final class ReasonRules {
         "message too large for this recipient", "exceeds the message size limit of the recipient",
         "message length exceeds administrative limit", "exceeds recipient's size limit"));
     PHRASES.put(Reason.SUSPEND, List.of(
+        "account that you tried to reach is disabled",
         "account disabled", "account has been disabled", "account is disabled", "account suspended",
         "account has been suspended", "account is suspended", "mailbox disabled", "mailbox is disabled",
         "mailbox has been disabled", "mailbox suspended", "user suspended", "recipient suspended",
@@ -490,12 +539,13 @@ final class ReasonRules {
         "not receiving mail", "boite du destinataire archivee", "user account disabled",
         "account unavailable", "this account has been", "mailbox currently suspended",
         "recipient is inactive", "user is inactive", "mailbox unavailable or access denied",
-        "is disabled", "deactivated", "suspended"));
+        "deactivated"));
     PHRASES.put(Reason.HASMOVED, List.of(
         " has been replaced by ", "mailbox has moved", "address has moved", "user has moved",
         "no longer at this address", "no longer valid", "no forwarding address",
         "has changed their address"));
     PHRASES.put(Reason.NORELAYING, List.of(
+        "not configured to relay",
         "relay access denied", "relaying denied", "relaying not permitted", "relaying not allowed",
         "relay not permitted", "relay not allowed", "not permitted to relay", "unable to relay",
         "we do not relay", "no relaying", "relaying mail to", "relay denied",
@@ -504,6 +554,7 @@ final class ReasonRules {
         "not allowed to relay", "is not permitted to relay through this server",
         "relay access denied", "relaying prohibited", "open relay", "554 5.7.1 relaying"));
     PHRASES.put(Reason.AUTHFAILURE, List.of(
+        "does not have authentication information", "fails to pass authentication",
         "spf check: fail", "spf fail", "spf validation", "sender policy framework",
         "dmarc policy", "dmarc verification", "dmarc check", "failed dmarc",
         "dkim verification failed", "failed spf", "spf (sender policy framework)",
@@ -517,6 +568,7 @@ final class ReasonRules {
         "bounced address", "not found recipient account", "refuse to receive mail",
         "delivery not authorized", "blocked by recipient"));
     PHRASES.put(Reason.REQUIREPTR, List.of(
+        "mismatches client ip",
         "no ptr record", "ptr record", "reverse dns", "reverse lookup", "rdns", "no rdns",
         "cannot find your hostname", "cannot resolve your address", "can't resolve your address",
         "reverse address", "client host rejected: cannot find your", "unresolvable relay host",
@@ -538,6 +590,7 @@ final class ReasonRules {
         "corrupt message", "message contains invalid header", "message contains bare",
         "bare lf", "bare linefeed", "malformed message", "line too long", "headers too long"));
     PHRASES.put(Reason.REJECTED, List.of(
+        "address that has been blacklisted",
         "sender rejected", "sender address rejected", "sender denied", "sender blocked",
         "sender is spammer", "sender not pre-approved", "sender verify failed",
         "sender verification failed", "sender was rejected", "invalid sender", "bad sender",
@@ -556,16 +609,19 @@ final class ReasonRules {
         "mx records for ", "spam reporting address", "message rejected: email address is not verified",
         "address rejected"));
     PHRASES.put(Reason.HOSTUNKNOWN, List.of(
-        "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
+        "host * not found",
+        "host unknown", "unknown host", "domain not found", "no such domain",
         "domain does not exist", "domain must exist", "host or domain name not found",
         "unrouteable mail domain", "unroutable address", "unrouteable address", "unknown domain",
         "name or service not known", "domain is not reachable", "host unreachable",
-        "mail domain mentioned in email address is unknown", "domain name not found",
-        "no mx record", "nxdomain", "recipient domain must exist", "domain could not be found",
+        "mail domain mentioned in email address is unknown",
+        "recipient domain must exist", "domain could not be found",
         "the account or domain may not exist", "553 * does not exist",
-        "address rejected: domain not found", "dns error: domain name not found",
-        "domain doesn't exist", "name service error"));
+        "address rejected: domain not found",
+        "domain doesn't exist"));
     PHRASES.put(Reason.SPAMDETECTED, List.of(
+        "spam classification",
+        "mail rejete. mail rejected",
         "spam detected", "detected as spam", "considered spam", "classified as spam",
         "identified as spam", "looks like spam", "appears to be spam", "is spam",
         "message is spam", "spam message", "spam content", "spam score", "spam rejected",
@@ -585,17 +641,20 @@ final class ReasonRules {
         "too many messages in a short", "sending too fast", "rate limit exceeded",
         "exceeded the rate limit", "rate limited", "ratelimit", "too fast"));
     PHRASES.put(Reason.TOOMANYCONN, List.of(
+        "connection rate limit", "frequency limited",
         "too many connections", "too many simultaneous connections", "too many concurrent",
         "connection limit", "too many sessions", "maximum number of connections",
         "too many smtp sessions", "exceeded the maximum number of connections",
         "too many recipients", "too many open connections", "too many hosts"));
     PHRASES.put(Reason.BLOCKED, List.of(
+        "was blocked by", "is blocked by", "has been blocked by",
+        "service refuse", "invalid ip for sending", "messages from * weren't sent",
         "blocked using", "blacklisted", "blocklisted", "block list", "blocklist", "blacklist",
         "listed at", "listed in", "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracudacentral",
         "client host rejected", "ip address rejected", "your ip", "your host", "helo command rejected",
         "access denied", "connection refused", "not allowed to connect", "no access from",
-        "dynamic ip", "dynamic/zombied", "open proxy", "is blocked", "was blocked",
-        "has been blocked", "blocked by", "go away", "service not available", "refused to talk",
+        "dynamic ip", "dynamic/zombied", "open proxy",
+        "go away", "service not available", "refused to talk",
         "connection dropped", "connection reset", "rejected - see", "refused - see", "blocked - see",
         "poor reputation", "not accepting connections", "currently sending spam",
         "too many spams from your ip", "please use the smtp server of your isp",
@@ -607,7 +666,8 @@ final class ReasonRules {
         "virus", "malware", "infected", "banned attachment", "harmful content",
         "message contains a virus", "dangerous attachment"));
     PHRASES.put(Reason.POLICYVIOLATION, List.of(
-        "policy violation", "local policy", "denied by policy", "for policy reasons",
+        "its content presents a potential",
+        "local policy violation", "local policy", "denied by policy", "for policy reasons",
         "organizational settings", "organization policy", "illegal attachment",
         "members-only list", "closed mailing list", "header are not accepted", "header error",
         "protocol violation", "mass mailer", "not subscribed to this group",
@@ -615,32 +675,43 @@ final class ReasonRules {
         "because the recipient is not accepting mail with", "messages with multiple addresses",
         "we do not accept messages containing images", "allowable number of posts"));
     PHRASES.put(Reason.SYSTEMERROR, List.of(
+        "transaction failed", "service currently unavailable",
         "system error", "internal error", "server error", "local error", "mail system error",
-        "temporary local problem", "temporary failure", "unable to deliver to the recipient",
-        "mail forwarding loop", "loop detected", "routing loop", "too many hops", "hop count exceeded",
-        "message looping", "mail loop", "server configuration error", "misconfigured",
-        "configuration error", "please try again later", "try again later", "service unavailable",
+        "temporary local problem", "unable to deliver to the recipient",
+        "mail forwarding loop",
+        "server configuration error", "misconfigured",
+        "configuration error",
         "local configuration error", "input/output error", "i/o error", "internal server error",
         "problem with the remote mail server", "an error occurred", "unexpected error",
         "error in processing", "timeout waiting for", "remote server is misconfigured",
-        "conversation with", "lost connection", "could not be delivered because of a problem",
+        "conversation with", "could not be delivered because of a problem",
         "processing error"));
     PHRASES.put(Reason.NETWORKERROR, List.of(
+        "no relevant answers",
+        "too many hops", "hop count exceeded", "mail loop", "routing loop", "loop detected",
+        "message looping", "lost connection", "forwarded more than the maximum",
+        "nxdomain", "host not found, try again",
         "no route to host", "network is unreachable", "network unreachable",
-        "dns lookup failure", "host name lookup failure", "name server timeout", "dns error",
+        "dns lookup failure", "host name lookup failure", "name server timeout",
         "temporary lookup failure", "lookup failure", "mx lookup failed", "servfail",
-        "malformed or unexpected name server reply", "no mail hosts for", "could not resolve",
+        "no mail hosts for", "could not resolve",
         "unable to resolve", "connection lost", "network error", "bad connection",
         "unable to route", "connection refused by"));
     PHRASES.put(Reason.SYSTEMFULL, List.of(
+        "insufficient disk space",
         "mail system full", "system full", "disk full", "insufficient system storage",
         "not enough disk space", "out of disk space", "out of storage", "file system full",
         "requested mail action aborted: exceeded storage"));
     PHRASES.put(Reason.NOTACCEPT, List.of(
+        "indicated no smtp service",
+        "couldn't find a mail exchanger", "no mx record",
+        "doesn't receive email", "does not receive email",
         "does not accept mail", "not accepting mail", "host does not accept", "no mx",
         "null mx", "nullmx", "domain does not receive mail", "does not receive mail",
         "mail is not accepted", "not accepting messages", "521 ", "556 ", "accepts no mail"));
     PHRASES.put(Reason.EXPIRED, List.of(
+        "could not deliver for", "not delivered within", "did not accept our requests to connect",
+        "will be retried", "in the queue too long", "giving up",
         "connection timed out", "timed out", "unable to connect", "could not connect",
         "couldn't connect", "connection refused",
         "retry timeout exceeded", "delivery time expired", "delivery expired", "message expired",
@@ -653,16 +724,19 @@ final class ReasonRules {
         "timeout exceeded", "time limit exceeded", "maximum time", "remained on the server for too long",
         "retry period"));
     PHRASES.put(Reason.FAILEDSTARTTLS, List.of(
+        "does not support tls", "not support starttls",
         "starttls is required", "must issue a starttls", "tls required", "requires tls",
         "tls is required", "encryption required", "tls handshake failed", "starttls failed",
         "failed to establish tls", "tls negotiation failed", "cannot start tls",
         "requiretls", "tls connection required"));
     PHRASES.put(Reason.SECURITYERROR, List.of(
+        "turn on smtp authentication",
         "authentication required", "authentication failed", "authentication credentials invalid",
         "authentication mechanism is too weak", "sender not authenticated",
         "smtp auth required", "must be authenticated", "not authenticated",
         "unauthenticated", "security policy", "cryptographic", "certificate"));
     PHRASES.put(Reason.MAILERERROR, List.of(
+        "no such file or directory", "failed to read response template",
         "command died with status", "command failed", "pipe to |", "mail delivery failed: returning message",
         "x-unix;", "procmail", "exit code", "exited with", "died on signal", "local delivery failed",
         "mailer error", "could not be delivered to the program", "error in local delivery",

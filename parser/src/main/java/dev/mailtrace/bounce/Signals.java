@@ -20,10 +20,10 @@ final class Signals {
     "delivery delayed", "delivery status", "mail could not", "permanent error", "failed mail",
     "rejected", "bounce", "unzustellbar", "nicht zustellbar", "non remis", "non recapitabile",
     "no entregado", "não entregue", "onbestelbaar", "zustellung", "notificación", "notification d'état",
-    "errore", "fehler", "undelivered mail", "mail failure", "error sending", "returned message",
+    "undelivered mail", "mail failure", "error sending", "returned message",
     "mail returned", "delivery error", "could not send", "message not delivered", "failure delivery",
     "problem delivering", "delivery fail", "mail error", "message status", "delivery attempt",
-    "配信", "不達", "エラー", "送信できません", "退信", "邮件", "失败"
+    "配信", "不達", "エラー", "送信できません", "退信", "退回", "投递失败"
   };
 
   static boolean subjectSaysBounce(String lowerSubject) {
@@ -78,8 +78,23 @@ final class Signals {
     if (precedence != null && precedence.strip().equalsIgnoreCase("auto_reply")) {
       return true;
     }
+    if (lowerSubject.isEmpty()) {
+      return false;
+    }
+    // "Automatic reply: ...", "Out of Office : ...", "[Auto-Reply] ...": the phrase as a prefix
     for (String s : AUTO_SUBJECTS) {
-      if (lowerSubject.startsWith(s) || lowerSubject.contains(s + ":") || lowerSubject.contains("[" + s)) {
+      int at = lowerSubject.indexOf(s);
+      if (at < 0) {
+        continue;
+      }
+      if (at > 0 && lowerSubject.charAt(at - 1) == '[') {
+        return true;
+      }
+      int end = at + s.length();
+      while (end < lowerSubject.length() && lowerSubject.charAt(end) == ' ') {
+        end++;
+      }
+      if (at == 0 && end < lowerSubject.length() && lowerSubject.charAt(end) == ':') {
         return true;
       }
     }

@@ -2,7 +2,6 @@ package dev.mailtrace.header;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
@@ -15,7 +14,8 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>day-first: {@code [Tue,] 3 Oct 2023 10:00[:00] [zone]}, also {@code 03-Oct-23} (RFC 850);
- *   <li>month-first: asctime {@code Tue Oct  3 10:00:00 [zone] 2023} and {@code Oct 3, 2023 10:00};
+ *   <li>month-first: asctime {@code Tue Oct 3 10:00:00 [zone] 2023} (the day may be padded with a
+ *       space) and {@code Oct 3, 2023 10:00};
  *   <li>ISO 8601: {@code 2023-10-03[T ]10:00[:00[.fff]][Z|+02:00|+0200]}, or a bare ISO date.
  * </ul>
  *
@@ -28,7 +28,7 @@ import java.util.Arrays;
  * values are repaired, not rejected: seconds 60 and 61 (leap seconds) become 59, hour 24 rolls over
  * to midnight of the next day, and a day past the end of its month becomes the month's last day; a
  * month outside 1-12, an hour above 24 or a minute above 59 is no date. An AM/PM marker after the
- * time is honoured.
+ * time is honoured, and fractions of a second ({@code 10:00:00.123}) are kept.
  */
 public final class DateParser {
   private static final int NUM = 1;
@@ -47,40 +47,48 @@ public final class DateParser {
   private static final int DATE_ONLY = 2;
 
   /**
-   * Month names: English first, then German, French, Spanish, Italian, Portuguese and Dutch as
-   * localized mail software writes them; a word names a month when it is a prefix of at least
-   * three letters of names that all mean the same month ("jui" is June or July: no month).
+   * Month names, twelve slots per language ('|' between spellings of one month): English first,
+   * then German, French, Spanish, Italian, Portuguese and Dutch as localized mail software writes
+   * them. A word names a month when it is a prefix of at least three letters of names that all mean
+   * the same month ("jui" is June or July: no month).
    */
-  private static final String[] MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-    "januar", "februar", "märz", "mrz", "mai", "juni", "juli", "oktober", "dezember",
-    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "setiembre", "octubre", "noviembre", "diciembre",
-    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-    "dicembre",
-    "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
-    "dezembro",
-    "januari", "februari", "maart", "mei", "augustus"
+  private static final String[] MONTHS_BY_LANGUAGE = {
+    "january february march april may june july august september october november december",
+    "januar februar märz|mrz april mai juni juli august september oktober november dezember",
+    "janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre"
+        + " décembre|decembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre"
+        + " diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "janeiro fevereiro março|marco abril maio junho julho agosto setembro outubro novembro"
+        + " dezembro",
+    "januari februari maart april mei juni juli augustus september oktober november december",
   };
 
-  private static final int[] MONTH_NUMBERS = {
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-    1, 2, 3, 3, 5, 6, 7, 10, 12,
-    1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12,
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12,
-    1, 2, 4, 5, 6, 7, 9, 10, 12,
-    1, 2, 3, 5, 6, 7, 9, 10, 11, 12,
-    1, 2, 3, 5, 8
-  };
+  private static final String[] MONTH_NAMES;
+  private static final int[] MONTH_NUMBERS;
+
+  static {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    java.util.List<Integer> numbers = new java.util.ArrayList<>();
+    for (String language : MONTHS_BY_LANGUAGE) {
+      String[] slots = language.split(" ");
+      for (int m = 0; m < 12; m++) {
+        for (String name : slots[m].split("\\|")) {
+          names.add(name);
+          numbers.add(m + 1);
+        }
+      }
+    }
+    MONTH_NAMES = names.toArray(new String[0]);
+    MONTH_NUMBERS = numbers.stream().mapToInt(Integer::intValue).toArray();
+  }
 
   private DateParser() {}
 
   /**
-   * The first date in {@code value} with its original offset, or null when no date can be read.
-   * See the class description for the forms read and the repairs made.
+   * The first date in {@code value} with its original offset, or null when no date can be read. See
+   * the class description for the forms read and the repairs made.
    */
   public static OffsetDateTime parse(String value) {
     if (value == null || value.isEmpty()) {
@@ -125,8 +133,8 @@ public final class DateParser {
   }
 
   /**
-   * {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts; a
-   * time written just before the date ({@code 16:21:07 Mon, 22 Dec 2014}) is taken too.
+   * {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts; a time
+   * written just before the date ({@code 16:21:07 Mon, 22 Dec 2014}) is taken too.
    */
   private static int dayFirst(Tokens t, int i, Fields f) {
     f.reset();
@@ -185,15 +193,15 @@ public final class DateParser {
         }
       }
     }
-    f.hour = f.minute = f.second = 0;
+    f.hour = f.minute = f.second = f.nanos = 0;
     return false;
   }
 
   /**
    * Numeric {@code dd-mm-yyyy}, {@code dd.mm.yyyy} and {@code mm/dd/yyyy} followed by a time
-   * (without one, a bare numeric date is too likely to be something else). The order is fixed by
-   * a part above 12 when there is one, else by the separator as the habits go: '/' US
-   * month-first, '-' and '.' day-first.
+   * (without one, a bare numeric date is too likely to be something else). The order is fixed by a
+   * part above 12 when there is one, else by the separator as the habits go: '/' US month-first,
+   * '-' and '.' day-first.
    */
   private static int numeric(Tokens t, int i, Fields f) {
     int p = i + 1;
@@ -229,7 +237,7 @@ public final class DateParser {
     return FULL;
   }
 
-  /** asctime {@code Oct  3 10:00:00 [UTC] 2023} and US style {@code Oct 3, 2023 10:00}. */
+  /** asctime {@code Oct 3 10:00:00 [UTC] 2023} and US style {@code Oct 3, 2023 10:00}. */
   private static int monthFirst(Tokens t, int i, Fields f) {
     int month = t.month(i);
     if (month == 0 || !t.is(i + 1, NUM) || t.digits(i + 1) > 2) {
@@ -323,12 +331,20 @@ public final class DateParser {
     f.hour = t.num[p];
     f.minute = t.num[p + 2];
     f.second = 0;
+    f.nanos = 0;
     p += 3;
     if (t.is(p, COLON) && t.is(p + 1, NUM) && t.digits(p + 1) <= 2) {
       f.second = t.num[p + 1];
       p += 2;
       if ((t.is(p, DOT) || t.is(p, COMMA)) && t.is(p + 1, NUM) && !t.space[p] && !t.space[p + 1]) {
-        p += 2; // fractions of a second are dropped
+        // Fractions of a second (ISO 8601, some MTAs' Received dates): kept to the nanosecond.
+        int digits = Math.min(t.digits(p + 1), 9);
+        int nanos = t.num[p + 1];
+        for (int d = digits; d < 9; d++) {
+          nanos *= 10;
+        }
+        f.nanos = nanos;
+        p += 2;
       }
     }
     if (t.isWord(p, "am") || t.isWord(p, "pm")) {
@@ -403,7 +419,9 @@ public final class DateParser {
     return q;
   }
 
-  /** Offset in minutes for a zone name, 0 for unknown words that look like zones, else MIN_VALUE. */
+  /**
+   * Offset in minutes for a zone name, 0 for unknown words that look like zones, else MIN_VALUE.
+   */
   static int namedZone(String s, int start, int end) {
     int len = end - start;
     if (len == 1) {
@@ -463,10 +481,11 @@ public final class DateParser {
     int hour;
     int minute;
     int second;
+    int nanos;
     int offsetMinutes;
 
     void reset() {
-      year = month = day = hour = minute = second = offsetMinutes = 0;
+      year = month = day = hour = minute = second = nanos = offsetMinutes = 0;
     }
 
     OffsetDateTime build() {
@@ -476,10 +495,19 @@ public final class DateParser {
       if (hour > 24 || minute > 59 || second > 61) {
         return null;
       }
-      int lastDay = YearMonth.of(year, month).lengthOfMonth();
+      int lastDay =
+          month == 2
+              ? (java.time.Year.isLeap(year) ? 29 : 28)
+              : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
       LocalDateTime local =
           LocalDateTime.of(
-              year, month, Math.min(day, lastDay), hour == 24 ? 0 : hour, minute, Math.min(second, 59));
+              year,
+              month,
+              Math.min(day, lastDay),
+              hour == 24 ? 0 : hour,
+              minute,
+              Math.min(second, 59),
+              second > 59 ? 0 : nanos);
       if (hour == 24) {
         local = local.plusDays(1);
       }
@@ -549,7 +577,9 @@ public final class DateParser {
     }
 
     private static boolean isLetter(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && Character.isLetter(c));
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= 0x80 && Character.isLetter(c));
     }
 
     /** Skips a nested comment with quoted pairs (RFC 5322 section 3.2.2); index after it. */
@@ -625,6 +655,9 @@ public final class DateParser {
         if (name.charAt(0) == c0
             && len <= name.length()
             && text.regionMatches(true, start[i], name, 0, len)) {
+          if (m < 12) {
+            return m + 1; // an English prefix means the same month in every listed language
+          }
           if (month != 0 && month != MONTH_NUMBERS[m]) {
             return 0;
           }

@@ -78,14 +78,14 @@ public final class EncodedWords {
       boolean adjacent = lastWordEnd == plainStart && isBlank(s, plainStart, i);
       if (!adjacent) {
         if (run != null) {
-          run.flush(out);
+          run.flush(out, unstructured);
         }
         appendPlain(s, plainStart, i, out, unstructured, lastWordEnd);
         if (unstructured && i > plainStart && gluesBefore(s.charAt(i - 1))) {
           out.append(' ');
         }
       } else if (run != null && !run.charset.equals(charset)) {
-        run.flush(out);
+        run.flush(out, unstructured);
       }
       if (run == null) {
         run = new Run();
@@ -102,7 +102,7 @@ public final class EncodedWords {
       i = end;
     }
     if (run != null) {
-      run.flush(out);
+      run.flush(out, unstructured);
     }
     appendPlain(s, plainStart, to, out, unstructured, lastWordEnd);
   }
@@ -220,9 +220,14 @@ public final class EncodedWords {
     int length;
     Charset charset;
 
-    void flush(StringBuilder out) {
+    void flush(StringBuilder out, boolean unstructured) {
       if (length > 0) {
-        out.append(Charsets.decode(bytes, 0, length, charset));
+        String text = Charsets.decode(bytes, 0, length, charset);
+        if (unstructured && (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0)) {
+          // A line break smuggled inside a word ("=0D=0A") would end a displayed line.
+          text = text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+        }
+        out.append(text);
         length = 0;
       }
     }
@@ -264,7 +269,9 @@ public final class EncodedWords {
         char c = s.charAt(k);
         if (c == '_') {
           add(' ');
-        } else if (c == '=' && k + 2 < to && hex(s.charAt(k + 1)) >= 0
+        } else if (c == '='
+            && k + 2 < to
+            && hex(s.charAt(k + 1)) >= 0
             && hex(s.charAt(k + 2)) >= 0) {
           add(hex(s.charAt(k + 1)) << 4 | hex(s.charAt(k + 2)));
           k += 2;

@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Lenient charset lookup and decoding for mail: labels as real mail writes them, never an exception.
+ * Lenient charset lookup and decoding for mail: labels as real mail writes them, never an
+ * exception.
  *
- * <p>Labels are resolved once and cached (a bounded cache: labels on the wire are few).
- * Unknown labels and undecodable bytes fall back to UTF-8 when the bytes are valid UTF-8, else
+ * <p>Labels are resolved once and cached (a bounded cache: labels on the wire are few). Unknown
+ * labels and undecodable bytes fall back to UTF-8 when the bytes are valid UTF-8, else
  * windows-1252, the charset most often mislabelled as ISO-8859-1 or US-ASCII in the wild.
  */
 public final class Charsets {
@@ -23,8 +24,8 @@ public final class Charsets {
    * The charset for a MIME label, or null when Java does not know it under any usual spelling.
    *
    * <p>Besides Java's names and aliases: quotes and stray punctuation around the label, '_' or ' '
-   * for '-', {@code *language} suffixes (RFC 2231 section 5), the WHATWG habit of reading ASCII
-   * and Latin-1 as windows-1252, every label containing "utf8"/"utf-8", "-i"/"-e" suffixes of the
+   * for '-', {@code *language} suffixes (RFC 2231 section 5), the WHATWG habit of reading ASCII and
+   * Latin-1 as windows-1252, every label containing "utf8"/"utf-8", "-i"/"-e" suffixes of the
    * bidirectional ISO 8859 variants, {@code cp}/{@code win}/{@code windows} spellings of code
    * pages, Mac names, and labels that only say "unknown 8-bit" (read like windows-1252, which
    * decoding tries as UTF-8 first).
@@ -100,15 +101,32 @@ public final class Charsets {
   private static Charset known(String l) {
     // WHATWG encoding rules: these labels mean windows-1252 in practice.
     switch (l) {
-      case "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1", "l1", "iso8859-1", "iso_8859-1",
-          "iso-8859-1:1987", "iso-ir-100", "csisolatin1", "ansi_x3.4-1968", "ascii-us", "646",
-          "iso646-us", "us", "cp819", "ibm819":
+      case "us-ascii",
+      "ascii",
+      "iso-8859-1",
+      "latin1",
+      "latin-1",
+      "l1",
+      "iso8859-1",
+      "iso_8859-1",
+      "iso-8859-1:1987",
+      "iso-ir-100",
+      "csisolatin1",
+      "ansi_x3.4-1968",
+      "ascii-us",
+      "646",
+      "iso646-us",
+      "us",
+      "cp819",
+      "ibm819":
         return WINDOWS_1252;
       // Labels that only say "some 8-bit charset": decoding tries UTF-8, then windows-1252.
       case "unknown-8bit", "x-unknown", "unknown", "8bit", "default", "x-user-defined", "none":
         return WINDOWS_1252;
       case "utf8", "utf-8", "unicode-1-1-utf-8":
         return StandardCharsets.UTF_8;
+      case "utf-7", "utf7", "unicode-1-1-utf-7", "csunicode11utf7", "unicode-2-0-utf-7":
+        return Utf7.INSTANCE;
       case "ucs-2", "iso-10646-ucs-2", "csunicode":
         return StandardCharsets.UTF_16BE;
       case "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ks_c_5601-1989", "ksc_5601":
@@ -122,8 +140,15 @@ public final class Charsets {
       case "x-mac-cyrillic", "mac-cyrillic", "x-mac-ukrainian":
         return lookup("x-MacCyrillic");
       // WHATWG: the Microsoft supersets are what these labels carry in practice.
-      case "x-sjis", "sjis", "shift-jis", "shift_jis", "ms_kanji", "csshiftjis", "cp932", "ms932",
-          "windows-932":
+      case "x-sjis",
+      "sjis",
+      "shift-jis",
+      "shift_jis",
+      "ms_kanji",
+      "csshiftjis",
+      "cp932",
+      "ms932",
+      "windows-932":
         return lookup("windows-31j");
       case "euc-kr", "cseuckr", "iso-ir-149", "korean":
         return lookup("x-windows-949");
@@ -172,7 +197,10 @@ public final class Charsets {
     return new String(bytes, offset, length, cs);
   }
 
-  /** UTF-8 when the bytes are valid UTF-8 (which pure ASCII is), else the given charset or windows-1252. */
+  /**
+   * UTF-8 when the bytes are valid UTF-8 (which pure ASCII is), else the given charset or
+   * windows-1252.
+   */
   public static String decodeGuessing(byte[] bytes, int offset, int length, Charset otherwise) {
     boolean ascii = true;
     for (int i = offset, end = offset + length; i < end; i++) {

@@ -10,9 +10,10 @@ import java.util.Map;
  * readable.
  */
 final class HtmlText {
-  private static final Map<String, String> ENTITIES = new HashMap<>();
+  private static final Map<String, String> ENTITIES = entities();
 
-  static {
+  private static Map<String, String> entities() {
+    Map<String, String> map = new HashMap<>();
     String[] pairs = {
       "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0",
       "copy", "\u00a9", "reg", "\u00ae", "trade", "\u2122", "hellip", "\u2026", "mdash", "\u2014",
@@ -26,7 +27,7 @@ final class HtmlText {
       "\u2020", "larr", "\u2190", "rarr", "\u2192", "uarr", "\u2191", "darr", "\u2193",
     };
     for (int i = 0; i < pairs.length; i += 2) {
-      ENTITIES.put(pairs[i], pairs[i + 1]);
+      map.put(pairs[i], pairs[i + 1]);
     }
     // Latin-1 letters with diacritics: &Auml; &eacute; ... built from their Unicode names' pattern.
     String[][] accents = {
@@ -41,15 +42,16 @@ final class HtmlText {
     };
     for (String[] a : accents) {
       for (int i = 0; i < a[2].length(); i++) {
-        ENTITIES.put(a[2].charAt(i) + a[0], String.valueOf(a[1].charAt(i)));
+        map.put(a[2].charAt(i) + a[0], String.valueOf(a[1].charAt(i)));
       }
     }
-    ENTITIES.put("AElig", "\u00c6");
-    ENTITIES.put("aelig", "\u00e6");
-    ENTITIES.put("ETH", "\u00d0");
-    ENTITIES.put("eth", "\u00f0");
-    ENTITIES.put("THORN", "\u00de");
-    ENTITIES.put("thorn", "\u00fe");
+    map.put("AElig", "\u00c6");
+    map.put("aelig", "\u00e6");
+    map.put("ETH", "\u00d0");
+    map.put("eth", "\u00f0");
+    map.put("THORN", "\u00de");
+    map.put("thorn", "\u00fe");
+    return Map.copyOf(map);
   }
 
   private HtmlText() {}

@@ -112,6 +112,16 @@ final class MimeTokenizer {
     fieldCount = 0;
     messageTop = true;
     state = State.HEADER;
+    // Some MTAs put an empty line between a message/rfc822 part's header and the enclosed
+    // message; when fields follow it, they are the enclosed header, not its body.
+    int p = pos;
+    while (p < limit && (buf[p] == '\r' || buf[p] == '\n')) {
+      p = nextLine(p);
+    }
+    if (p > pos && p < limit && isFieldLine(p) && !(depth > 0 && delimiterAt(p) >= 0)) {
+      problems.add("empty lines before an enclosed message's header skipped: offset " + pos);
+      pos = p;
+    }
   }
 
   /**
@@ -376,6 +386,13 @@ final class MimeTokenizer {
       // An outer boundary while an inner multipart is still open: the inner one ends here.
       depth--;
       unclosed = true;
+      return Token.END_MULTIPART;
+    }
+    if (!matchedClose && afterDelimiter >= limit) {
+      // A delimiter as the very last line opens no part: the close delimiter is missing.
+      depth--;
+      unclosed = true;
+      matchedFrame = -1;
       return Token.END_MULTIPART;
     }
     if (!matchedClose) {

@@ -68,7 +68,8 @@ public record Hop(
   }
 
   /**
-   * True when this field records a relay between hosts, with the sending address known; false for
+   * True when this field records a relay between hosts, with the sending address and the receiving
+   * host known; false for
    * lines SpamAssassin ignores as not-a-relay: local submission and delivery ({@code with local},
    * {@code from userid 123}, LMTP to localhost), qmail's {@code invoked by uid} and {@code invoked
    * from network} comments, fetchmail re-fetches, content-scanner passes, Exchange's internal

@@ -17,11 +17,13 @@ import java.util.Locale;
  * percentage of the sum of all positive delays (zero for the first hop, for undated hops and for
  * negative delays); the total is the last dated hop minus the first, negative if clocks say so.
  *
- * <p>Anomalies: a negative delay ({@link Anomaly.Kind#CLOCK_SKEW}); a hop without a date; an
- * address that cannot be on the public Internet (RFC 1918, loopback, link-local, CGNAT 100.64/10,
- * ULA fc00::/7, documentation ranges) on a relay hop that lies between two hops from public
- * addresses (documentation ranges are flagged anywhere: they never appear on a real path; private
- * segments at either end are the sender's and recipient's own networks); a {@code by} host that
+ * <p>Anomalies: a negative delay of at least {@link #CLOCK_SKEW_TOLERANCE} ({@link
+ * Anomaly.Kind#CLOCK_SKEW}); a hop without a date; an address that cannot be on the public Internet
+ * (RFC 1918, loopback, link-local, CGNAT 100.64/10, ULA fc00::/7, documentation ranges) on the
+ * public path: any relay hop but the first (the sender's own submission) whose sending and
+ * receiving hosts are in different organisational domains (a private hop inside one organisation,
+ * such as Microsoft 365's front end to hub hand-off, is normal); documentation addresses are
+ * flagged on every hop but the first, since they never appear on a real path; a {@code by} host that
  * is not the next hop's {@code from} host (names compared without DNS: equal names, or equal first
  * labels as in Microsoft's {@code BN3NAM04FT003.mail.protection.outlook.com} and {@code
  * BN3NAM04FT003.eop-NAM04.prod.protection.outlook.com}; an address literal matches only the same
@@ -45,6 +47,12 @@ public record HopChain(
     Duration total,
     List<String> anomalies,
     List<Anomaly> findings) {
+
+  /**
+   * Negative delays shorter than this are not reported: Received dates are mostly whole seconds
+   * and hosts' clocks differ by fractions of a second.
+   */
+  public static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofSeconds(1);
 
   /** A hop this long is slow whatever the total. */
   public static final Duration SLOW_HOP = Duration.ofHours(1);
@@ -102,9 +110,9 @@ public record HopChain(
         delays.add(Duration.ofMillis(delayMs[i]));
         if (delayMs[i] > 0) {
           positive += delayMs[i];
-        } else if (delayMs[i] < 0) {
+        } else if (delayMs[i] <= -CLOCK_SKEW_TOLERANCE.toMillis()) {
           findings.add(new Anomaly(Anomaly.Kind.CLOCK_SKEW, i + 1,
-              describe(Duration.ofMillis(-delayMs[i])) + " before hop " + (lastIndex + 1)));
+              describe(Duration.ofMillis(-delayMs[i])) + " earlier than hop " + (lastIndex + 1)));
         }
       } else {
         delays.add(null);
@@ -152,19 +160,8 @@ public record HopChain(
   }
 
   private static void addressFindings(List<Hop> hops, List<Anomaly> findings) {
-    int n = hops.size();
-    int firstPublic = -1;
-    int lastPublic = -1;
-    for (int i = 0; i < n; i++) {
-      Hop h = hops.get(i);
-      if (h.isRelay() && IpAddress.range(h.ip()).isPublic()) {
-        if (firstPublic < 0) {
-          firstPublic = i;
-        }
-        lastPublic = i;
-      }
-    }
-    for (int i = 0; i < n; i++) {
+    // the first hop is the sender's own submission, often from a private network: never flagged
+    for (int i = 1; i < hops.size(); i++) {
       Hop h = hops.get(i);
       if (!h.isRelay() || h.ip() == null) {
         continue;
@@ -173,11 +170,41 @@ public record HopChain(
       if (r.isPublic()) {
         continue;
       }
-      if (r == IpAddress.Range.DOCUMENTATION || i > firstPublic && i < lastPublic) {
+      String fromOrg = organisation(h.reverseDns() != null ? h.reverseDns() : h.from() != null ? h.from() : h.helo());
+      String byOrg = organisation(h.by());
+      boolean crossesOrganisations = fromOrg != null && byOrg != null && !fromOrg.equals(byOrg);
+      if (r == IpAddress.Range.DOCUMENTATION || crossesOrganisations) {
         findings.add(new Anomaly(Anomaly.Kind.PRIVATE_ADDRESS, i + 1,
-            h.ip() + " (" + r.name().toLowerCase(Locale.ROOT).replace('_', '-') + ") from " + orDash(h.from())));
+            h.ip() + " (" + r.name().toLowerCase(Locale.ROOT).replace('_', '-') + ") from " + orDash(h.from())
+                + " to " + orDash(h.by())));
       }
     }
+  }
+
+  /**
+   * The organisational domain of a host name, approximated without the public suffix list: the
+   * last two labels, or three under a two-letter country code with a short second level
+   * ({@code example.co.uk}); null for an address, a single-label name or no name.
+   */
+  static String organisation(String name) {
+    String h = host(name);
+    if (h == null || IpAddress.normalise(h) != null) {
+      return null;
+    }
+    int last = h.lastIndexOf('.');
+    if (last <= 0 || last == h.length() - 1) {
+      return null;
+    }
+    int second = h.lastIndexOf('.', last - 1);
+    if (second < 0) {
+      return h;
+    }
+    boolean countryCode = h.length() - last - 1 == 2;
+    if (countryCode && last - second - 1 <= 3) {
+      int third = h.lastIndexOf('.', second - 1);
+      return third < 0 ? h : h.substring(third + 1);
+    }
+    return h.substring(second + 1);
   }
 
   private static void hostFindings(List<Hop> hops, List<Anomaly> findings) {

@@ -78,6 +78,7 @@ public final class ReceivedParser {
     boolean fetchmail;
     boolean byUid;
     boolean accountComment;
+    boolean exim;
 
     Reading(String raw) {
       this.raw = raw;
@@ -117,17 +118,21 @@ public final class ReceivedParser {
           break;
         }
       }
+      int limit = t.size;
       if (semi >= 0) {
         String text = raw.substring(t.end[semi], Math.min(raw.length(), ReceivedTokens.MAX_CHARS));
         date = ReceivedDate.read(text, false);
-        if (date == null && !text.isBlank() && hasDigit(text)) {
-          problems.add("date unreadable: '" + shorten(text.strip()) + "'");
+        if (date != null || hasDigit(text)) {
+          if (date == null) {
+            problems.add("date unreadable: '" + shorten(text.strip()) + "'");
+          }
+          return semi;
         }
-        return semi;
+        limit = semi; // "...; " with nothing after: the date may stand before the ';'
       }
       // no ';' (RFC 5322 requires one): look for where a date starts, outside comments and not as
       // the value of a clause keyword ("id 2018..." is an id)
-      for (int i = 0; i < t.size; i++) {
+      for (int i = 0; i < limit; i++) {
         if (t.depth[i] != 0 || !ReceivedDate.startsDate(t, i) || keyword(i - 1) >= 0) {
           continue;
         }
@@ -138,7 +143,7 @@ public final class ReceivedParser {
           return i;
         }
       }
-      return t.size;
+      return limit;
     }
 
     // ---- comment notes anywhere in the field: envelope sender, TLS, authentication ----
@@ -148,37 +153,44 @@ public final class ReceivedParser {
         if (t.kind[i] != ReceivedTokens.WORD) {
           continue;
         }
-        String w = t.text(i);
-        String lw = w.toLowerCase(Locale.ROOT);
+        char c0 = t.text.charAt(t.start[i]);
         boolean inComment = t.depth[i] > 0;
-        if (lw.equals("envelope-from") || lw.equals("envelope-sender")) {
+        // only words starting like a note keyword or a TLS/cipher name need a closer look
+        if ("eEcCtTfFaAsSdDvVrRpPiIkKgG3".indexOf(c0) < 0 && t.text.charAt(t.end[i] - 1) != 'm') {
+          continue;
+        }
+        String w = t.text(i);
+        if (t.is(i, "envelope-from") || t.is(i, "envelope-sender")) {
           int v = nextWord(i);
           if (v >= 0 && envelopeFrom == null) {
             envelopeFrom = t.text(v);
           }
           continue;
         }
-        if ((lw.startsWith("envelope-from=") || lw.startsWith("envelope-sender=")) && envelopeFrom == null) {
+        if ((t.startsWith(i, "envelope-from=") || t.startsWith(i, "envelope-sender=")) && envelopeFrom == null) {
           envelopeFrom = trimAngles(w.substring(w.indexOf('=') + 1));
           continue;
         }
-        if (lw.equals("encrypted") && i > 0 && t.isWord(i - 1) && isCipherLike(t.text(i - 1))) {
+        if (t.is(i, "encrypted") && i > 0 && t.isWord(i - 1) && isCipherLike(t.text(i - 1))) {
           setCipher(t.text(i - 1));
           continue;
         }
-        if (lw.startsWith("cipher=")) {
+        if (t.startsWith(i, "cipher=")) {
           cipherValue(w.substring(7));
           continue;
         }
-        if (lw.equals("cipher") || lw.equals("tls_cipher") || (lw.equals("tls") && t.isWord(i + 1))) {
+        if (t.is(i, "cipher") || t.is(i, "tls_cipher") || (t.is(i, "tls") && t.isWord(i + 1))) {
           int v = nextWord(i);
           if (v >= 0) {
             cipherValue(t.text(v));
           }
           continue;
         }
-        if (lw.equals("fetchmail") || lw.startsWith("fetchmail-")) {
+        if (t.is(i, "fetchmail") || t.startsWith(i, "fetchmail-")) {
           fetchmail = true;
+        }
+        if (inComment && (t.is(i, "exim") || w.regionMatches(true, Math.max(0, w.length() - 5), "/exim", 0, 5))) {
+          exim = true;
         }
         if (!inComment) {
           continue;
@@ -187,9 +199,9 @@ public final class ReceivedParser {
         if (tlsCipherGuess == null && isCipherLike(w)) {
           tlsCipherGuess = w;
         }
-        if (lw.equals("authenticated")) {
+        if (t.is(i, "authenticated")) {
           authenticated(i);
-        } else if (lw.equals("auth:")) {
+        } else if (t.is(i, "auth:")) {
           // Courier: (AUTH: MECHANISM user, TLS: ...)
           int m = nextWord(i);
           if (m >= 0) {
@@ -199,7 +211,7 @@ public final class ReceivedParser {
               authUser = t.text(u);
             }
           }
-        } else if (lw.startsWith("auth=") && w.length() > 5 && authUser == null) {
+        } else if (t.startsWith(i, "auth=") && w.length() > 5 && authUser == null) {
           authUser = w.substring(5);
         }
       }
@@ -405,10 +417,9 @@ public final class ReceivedParser {
           continue;
         }
         String w = t.text(k);
-        String lw = w.toLowerCase(Locale.ROOT);
         if (!comment) {
           // words after the name outside comments: "( [ip]) as user jason@localhost"
-          if (lw.equals("as") && t.is(k + 1, "user") && t.isWord(k + 2)) {
+          if (t.is(k, "as") && t.is(k + 1, "user") && t.isWord(k + 2)) {
             if (authUser == null) {
               authUser = t.text(k + 2);
             }
@@ -418,8 +429,8 @@ public final class ReceivedParser {
           }
           continue;
         }
-        if (lw.equals("helo") || lw.equals("ehlo") || lw.equals("lhlo")) {
-          heloCommand = lw.toUpperCase(Locale.ROOT);
+        if (t.is(k, "helo") || t.is(k, "ehlo") || t.is(k, "lhlo")) {
+          heloCommand = w.toUpperCase(Locale.ROOT);
           int v = k + 1;
           if (v < b && t.depth[v] == t.depth[k]
               && (t.kind[v] == ReceivedTokens.WORD || t.kind[v] == ReceivedTokens.LITERAL)) {
@@ -430,8 +441,8 @@ public final class ReceivedParser {
           }
           continue;
         }
-        if (lw.startsWith("helo=") || lw.startsWith("ehlo=")) {
-          heloCommand = lw.substring(0, 4).toUpperCase(Locale.ROOT);
+        if (t.startsWith(k, "helo=") || t.startsWith(k, "ehlo=")) {
+          heloCommand = w.substring(0, 4).toUpperCase(Locale.ROOT);
           heloAssignment = true;
           String v = w.substring(5);
           if (v.isEmpty() && t.isLiteral(k + 1) && !t.spaced[k + 1]) {
@@ -441,7 +452,7 @@ public final class ReceivedParser {
           helo = v;
           continue;
         }
-        if (lw.startsWith("ident=")) {
+        if (t.startsWith(k, "ident=")) {
           String v = w.substring(6);
           if (v.isEmpty() && t.isLiteral(k + 1)) {
             v = t.text(k + 1);
@@ -450,12 +461,12 @@ public final class ReceivedParser {
           ident = v;
           continue;
         }
-        if (lw.equals("claiming") && t.is(k + 1, "to") && t.is(k + 2, "be") && t.isWord(k + 3)) {
+        if (t.is(k, "claiming") && t.is(k + 1, "to") && t.is(k + 2, "be") && t.isWord(k + 3)) {
           helo = t.text(k + 3);
           k += 3;
           continue;
         }
-        if (lw.equals("account") && t.isWord(k + 1)) {
+        if (t.is(k, "account") && t.isWord(k + 1)) {
           // CommuniGate Pro: from [IP] (account USER [HELO name])
           accountComment = true;
           if (authUser == null) {
@@ -464,15 +475,15 @@ public final class ReceivedParser {
           k++;
           continue;
         }
-        if (lw.equals("verified") && t.isLiteral(k - 1)) {
+        if (t.is(k, "verified") && t.isLiteral(k - 1)) {
           verified = true; // CommuniGate: the name was confirmed by reverse DNS
           continue;
         }
-        if (lw.startsWith("ident:")) {
+        if (t.startsWith(k, "ident:")) {
           w = w.substring(6);
         }
         int at = w.lastIndexOf('@');
-        if (at >= 0 && !lw.startsWith("auth")) {
+        if (at >= 0 && !t.startsWith(k, "auth")) {
           String user = w.substring(0, at);
           String host = w.substring(at + 1);
           String hostIp = host.isEmpty() ? null : IpAddress.normalise(host);
@@ -514,7 +525,7 @@ public final class ReceivedParser {
           }
           continue;
         }
-        if (isHostName(w)) {
+        if (isHostName(w) && !t.is(k, "verified") && !t.is(k, "unverified")) {
           if (t.isLiteral(k + 1) && IpAddress.normalise(t.text, t.start[k + 1], t.end[k + 1]) != null) {
             if (pairedRdns == null) {
               pairedRdns = w;
@@ -541,15 +552,20 @@ public final class ReceivedParser {
       boolean nameIsLiteral = nameTok >= 0 && t.kind[nameTok] == ReceivedTokens.LITERAL;
       boolean nameIsHost = name != null && !nameIsLiteral && nameIp == null;
       boolean nameUsable = name != null && !nameIsLiteral && !name.equalsIgnoreCase("unknown");
-      boolean eximStyle = heloAssignment || portInLiteral;
+      // Exim writes "from RDNS ([IP]:port helo=HELO)", leaving helo= out when HELO is RDNS (Exim
+      // specification, $sender_rcvhost); ecelerity writes the same shape with [IP:port]
+      boolean eximStyle = heloAssignment || portInLiteral || exim;
 
       // HELO name when not written explicitly
       if (heloCommand == null && helo == null && name != null) {
-        if (accountComment || eximStyle || adjacent) {
+        if (exim && !heloAssignment && !accountComment) {
+          helo = name;
+        } else if (accountComment || eximStyle || adjacent) {
           // CommuniGate writes the address as the name; Exim and ecelerity write the reverse DNS
           // name there and show the HELO as helo=; "name(ip)" is a reverse DNS lookup
-        } else if (ipFromName && !nameIsLiteral) {
-          // "from 1.2.3.4 by": the receiver wrote the address, the client's HELO is not shown
+        } else if (ipFromName) {
+          // "from 1.2.3.4 by", "from [1.2.3.4] by": the receiver wrote the address it saw, not a
+          // HELO name (when a comment gives the address, a literal name is the HELO)
         } else {
           helo = name;
         }
@@ -558,16 +574,18 @@ public final class ReceivedParser {
       // reverse DNS name
       if (pairedRdns != null) {
         reverseDns = pairedRdns;
-      } else if (eximStyle && nameIsHost) {
+      } else if ((heloAssignment || portInLiteral) && nameIsHost) {
         reverseDns = name;
       } else if (heloCommand != null && !heloAssignment && nameUsable && !ipFromName && !accountComment) {
         reverseDns = name; // qmail: from RDNS (HELO name) (IP)
-      } else if (bracketIp == null && bareIp != null && !bareIpWithPort && nameUsable) {
+      } else if (bracketIp == null && bareIp != null && !bareIpWithPort && nameUsable && nameIsHost) {
         reverseDns = name; // qmail and Exchange: from NAME (IP)
       } else if ((verified || adjacent) && nameUsable) {
         reverseDns = name;
       } else if (loneName != null) {
         reverseDns = loneName;
+      } else if (exim && nameIsHost) {
+        reverseDns = name;
       }
       if (reverseDns != null) {
         String l = reverseDns.toLowerCase(Locale.ROOT);
@@ -695,6 +713,9 @@ public final class ReceivedParser {
 
     /** Reads a TLS version from a word such as TLSv1.3, TLS1_2, TLS-1.0:CIPHER, version=TLSv1/SSLv3. */
     private boolean version(String w) {
+      if (w.length() < 4 || "tTsSdDvV".indexOf(w.charAt(0)) < 0) {
+        return false;
+      }
       int eq = w.indexOf('=');
       if (eq >= 0) {
         if (!w.regionMatches(true, 0, "version", 0, eq)) {
@@ -755,7 +776,7 @@ public final class ReceivedParser {
      * a host name.
      */
     private boolean isRelay() {
-      if (ip == null || !fromClause || leadingComment && from == null) {
+      if (ip == null || by == null || !fromClause || leadingComment && from == null) {
         return false;
       }
       if (fetchmail || byUid) {

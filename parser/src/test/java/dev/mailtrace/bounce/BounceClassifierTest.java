@@ -99,6 +99,17 @@ class BounceClassifierTest {
   }
 
   @Test
+  void subjectsThatOnlyMentionBouncesOrHolidaysAreNone() {
+    String reply = "From: Kim <kim@example.org>\r\nTo: lee@example.com\r\n"
+        + "Subject: Re: returned mail from the printer\r\n\r\n"
+        + "lee@example.com wrote:\r\n> the printer returned my mail\r\n";
+    assertSame(DeliveryReport.NONE, classifier.classify(parse(reply.getBytes(StandardCharsets.UTF_8))));
+    String photos = "From: Kim <kim@example.org>\r\nTo: lee@example.com\r\n"
+        + "Subject: Vacation photos from Crete\r\n\r\nHere they are.\r\n";
+    assertSame(DeliveryReport.NONE, classifier.classify(parse(photos.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
   void missingStatusGetsSisimaiStyleCodeNamingTheReason() {
     BouncedRecipient b = new BouncedRecipient("a@example.com", null, "failed", null, null, null,
         "mailbox full", null, Reason.MAILBOXFULL, false);

@@ -27,7 +27,8 @@ class MediaTypeTest {
         "application/pdf; name=foo bar.pdf; x=1 # application/pdf {name=foo bar.pdf, x=1}",
         "application/pdf; name=a.pdf size=3 # application/pdf {name=a.pdf, size=3}",
         "application/pdf; name*1=\"b.pdf\"; name*0=\"a\" # application/pdf {name=ab.pdf}",
-        "application/pdf; name*0*=utf-8''%C3%A4; name*1*=%C3%B6.pdf # application/pdf {name=äö.pdf}",
+        "application/pdf; name*0*=utf-8''%C3%A4; name*1*=%C3%B6.pdf # application/pdf"
+            + " {name=äö.pdf}",
         "application/pdf; name*=utf-8'de'%E2%82; name*1*=%AC # application/pdf {name=€}",
         "application/pdf; name=\"old.pdf\"; name*=utf-8''new.pdf # application/pdf {name=new.pdf}",
         "application/pdf; name=first; name=second # application/pdf {name=first}",
@@ -67,14 +68,14 @@ class MediaTypeTest {
 
   /**
    * Stalwart's content_type.json. Mapping: where Stalwart gives no type (null) or no subtype, we
-   * give text/plain with a problem (RFC 2045 section 5.2) and the same parameters; their
-   * {@code name-language} parameters are dropped (we do not keep RFC 2231 languages); parameters
-   * are compared as maps. Two rows are not followed on purpose: the quoted filename with
-   * encoded words in different charsets separated by spaces, where Stalwart keeps the spaces
-   * though RFC 2047 section 6.2 says whitespace between adjacent encoded words is dropped (as it
-   * does itself for the same value unquoted), and the "malicious/attempt" row of malformed RFC
-   * 2231 names (such as {@code 4***}, {@code 1 * 999999999999999999 *}), whose expectation is
-   * an accident of Stalwart's implementation; we drop such names.
+   * give text/plain with a problem (RFC 2045 section 5.2) and the same parameters; their {@code
+   * name-language} parameters are dropped (we do not keep RFC 2231 languages); parameters are
+   * compared as maps. Two rows are not followed on purpose: the quoted filename with encoded words
+   * in different charsets separated by spaces, where Stalwart keeps the spaces though RFC 2047
+   * section 6.2 says whitespace between adjacent encoded words is dropped (as it does itself for
+   * the same value unquoted), and the "malicious/attempt" row of malformed RFC 2231 names (such as
+   * {@code 4***}, {@code 1 * 999999999999999999 *}), whose expectation is an accident of Stalwart's
+   * implementation; we drop such names.
    */
   @Test
   void agreesWithStalwartContentTypeTable() throws Exception {
@@ -94,10 +95,10 @@ class MediaTypeTest {
   }
 
   /**
-   * Content-Type and Content-Disposition fields of Stalwart's eml corpus, mapped as for the
-   * table; dispositions are read with {@link MediaType#parseDisposition}. Known difference: a
-   * quoted Windows path ({@code "C:\TEMP\a.png"}) keeps its backslashes here (see {@link
-   * MediaType}), Stalwart reads them as quoted pairs and drops them.
+   * Content-Type and Content-Disposition fields of Stalwart's eml corpus, mapped as for the table;
+   * dispositions are read with {@link MediaType#parseDisposition}. Known difference: a quoted
+   * Windows path ({@code "C:\TEMP\a.png"}) keeps its backslashes here (see {@link MediaType}),
+   * Stalwart reads them as quoted pairs and drops them.
    */
   @Test
   void agreesWithStalwartMessageContentTypes() throws Exception {
@@ -112,7 +113,14 @@ class MediaTypeTest {
         if (StalwartTable.agrees(r[0], r[1])) {
           agree++;
         } else {
-          differs.add(f.where() + " " + UnstructuredTest.show(f.value()) + " -> " + r[0] + ", expected " + r[1]);
+          differs.add(
+              f.where()
+                  + " "
+                  + UnstructuredTest.show(f.value())
+                  + " -> "
+                  + r[0]
+                  + ", expected "
+                  + r[1]);
         }
       }
     }
@@ -124,7 +132,9 @@ class MediaTypeTest {
   static String[] compare(String value, JsonNode e, boolean disposition) {
     List<String> problems = new ArrayList<>();
     MediaType t =
-        disposition ? MediaType.parseDisposition(value, problems) : MediaType.parse(value, problems);
+        disposition
+            ? MediaType.parseDisposition(value, problems)
+            : MediaType.parse(value, problems);
     if (e == null || e.isNull()) {
       String fallback = disposition ? "attachment" : "text/plain";
       return new String[] {
@@ -158,16 +168,81 @@ class MediaTypeTest {
     return new java.util.TreeMap<>(m).toString();
   }
 
+  /**
+   * Round trip: a random Unicode filename written as RFC 2231 sections (UTF-8, percent-encoded, cut
+   * at random byte positions, sections in shuffled order, some unencoded) and as a quoted plain
+   * parameter comes back unchanged.
+   */
+  @Test
+  void rfc2231SectionsInAnyOrderRoundTrip() {
+    RandomText random = new RandomText("MediaTypeTest.rfc2231SectionsInAnyOrderRoundTrip");
+    java.util.Random r = random.random;
+    for (int i = 0; i < 1_000; i++) {
+      StringBuilder name = new StringBuilder();
+      int len = 1 + r.nextInt(20);
+      for (int k = 0; k < len; k++) {
+        name.appendCodePoint(r.nextBoolean() ? 0x21 + r.nextInt(0x5e) : 0xc0 + r.nextInt(0x3000));
+      }
+      byte[] bytes = name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      List<String> sections = new ArrayList<>();
+      int pos = 0;
+      while (pos < bytes.length) {
+        int n = Math.min(bytes.length - pos, 1 + r.nextInt(8));
+        StringBuilder v = new StringBuilder();
+        for (int k = pos; k < pos + n; k++) {
+          v.append(String.format("%%%02X", bytes[k] & 0xff));
+        }
+        int index = sections.size();
+        sections.add("filename*" + index + "*=" + (index == 0 ? "utf-8'en'" : "") + v);
+        pos += n;
+      }
+      java.util.Collections.shuffle(sections, r);
+      String field = "attachment; " + String.join(";\r\n ", sections);
+      String quoted = name.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+      String plain = "attachment; filename=\"" + quoted + "\"";
+      List<String> problems = new ArrayList<>();
+      assertEquals(
+          name.toString(),
+          MediaType.parseDisposition(field, problems).param("filename"),
+          "seed " + random.seed + " " + field);
+      assertEquals(
+          name.toString(),
+          MediaType.parseDisposition(plain, problems).param("filename"),
+          "seed " + random.seed + " " + plain);
+    }
+  }
+
   @Test
   void randomInputNeverThrows() {
     RandomText random = new RandomText("MediaTypeTest.randomInputNeverThrows");
     String[] pieces = {
-      "text", "/", ";", "=", "\"", "\\", "(", ")", "name", "*", "*0*", "*1", "''", "'en'", "%", "%E2",
-      "utf-8", "=?utf-8?q?a?=", " ", "\r\n ", "*9999999999="
+      "text",
+      "/",
+      ";",
+      "=",
+      "\"",
+      "\\",
+      "(",
+      ")",
+      "name",
+      "*",
+      "*0*",
+      "*1",
+      "''",
+      "'en'",
+      "%",
+      "%E2",
+      "utf-8",
+      "=?utf-8?q?a?=",
+      " ",
+      "\r\n ",
+      "*9999999999="
     };
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 5_000; i++) {
       String s =
-          i % 2 == 0 ? random.fragments(pieces, "/;=\"\\()*'% ab0", 14) : random.next("/;=\"*'%( a1", 40);
+          i % 2 == 0
+              ? random.fragments(pieces, "/;=\"\\()*'% ab0", 14)
+              : random.next("/;=\"*'%( a1", 40);
       try {
         MediaType.parse(s, new ArrayList<>());
         MediaType.parseDisposition(s, new ArrayList<>());

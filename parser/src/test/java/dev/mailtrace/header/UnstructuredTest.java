@@ -71,7 +71,8 @@ class UnstructuredTest {
       if (StalwartTable.agrees(ours, theirs)) {
         agree++;
       } else {
-        differs.add(f.where() + " " + show(f.value()) + " -> " + show(ours) + ", expected " + show(theirs));
+        differs.add(
+            f.where() + " " + show(f.value()) + " -> " + show(ours) + ", expected " + show(theirs));
       }
     }
     double ratio = StalwartTable.report("eml subject fields", agree, fields.size(), differs);

@@ -39,6 +39,12 @@ class CharsetsTest {
   }
 
   @Test
+  void utf7IsDecoded() {
+    byte[] b = "Fr+APY-sche +- 1+-2 +ZeVnLIqe-".getBytes(StandardCharsets.US_ASCII);
+    assertEquals("Frösche + 1+2 日本語", Charsets.decode(b, "UTF-7"));
+  }
+
+  @Test
   void unknownLabelsGiveNull() {
     assertNull(Charsets.forLabel("x-klingon"));
     assertNull(Charsets.forLabel(""));

@@ -75,7 +75,7 @@ class MessageParserRandomTest {
     Random r = new Random(seed);
     List<byte[]> seeds = seeds();
     MessageParser parser = new MessageParser(ParserConfig.DEFAULT.withMaxDepth(8).withMaxParts(200));
-    int runs = 3000;
+    int runs = Integer.getInteger("tests.runs", 1500);
     for (int i = 0; i < runs; i++) {
       byte[] input = seeds.get(r.nextInt(seeds.size()));
       int mutations = 1 + r.nextInt(6);

@@ -86,12 +86,12 @@ class HopChainTest {
   }
 
   @Test
-  void privateAddressBetweenPublicHopsIsFlaggedButNotAtTheEnds() {
+  void privateAddressBetweenOrganisationsIsFlaggedButNotInsideOne() {
     HopChain c = chain(
         "from mx.example.org (mx.example.org [10.0.0.5]) by store.example.org with LMTP id 4; Mon, 1 Jan 2024 10:00:04 +0000",
         "from relay.example.net (relay.example.net [9.9.9.9]) by mx.example.org with ESMTP id 3; Mon, 1 Jan 2024 10:00:03 +0000",
-        "from hop.example.net (hop.example.net [172.16.3.4]) by relay.example.net with ESMTP id 2; Mon, 1 Jan 2024 10:00:02 +0000",
-        "from out.example.com (out.example.com [8.8.8.8]) by hop.example.net with ESMTP id 1; Mon, 1 Jan 2024 10:00:01 +0000",
+        "from hop.other.example (hop.other.example [172.16.3.4]) by relay.example.net with ESMTP id 2; Mon, 1 Jan 2024 10:00:02 +0000",
+        "from out.example.com (out.example.com [8.8.8.8]) by hop.other.example with ESMTP id 1; Mon, 1 Jan 2024 10:00:01 +0000",
         "from pc.example.com (pc.example.com [192.168.1.20]) by out.example.com with ESMTPSA id 0; Mon, 1 Jan 2024 10:00:00 +0000");
     List<Anomaly> priv = c.findings().stream().filter(a -> a.kind() == Anomaly.Kind.PRIVATE_ADDRESS).toList();
     assertEquals(1, priv.size(), c.anomalies().toString());
@@ -108,6 +108,51 @@ class HopChainTest {
         "from OUT.example.com. (out.example.com [9.9.9.9]) by mx.example.org with ESMTP id 2; Mon, 1 Jan 2024 10:00:01 +0000",
         "from pc.example.com (pc.example.com [8.8.8.8]) by out.example.com with ESMTP id 1; Mon, 1 Jan 2024 10:00:00 +0000");
     assertTrue(ok.findings().stream().noneMatch(a -> a.kind() == Anomaly.Kind.HOST_MISMATCH), ok.anomalies().toString());
+  }
+
+  @Test
+  void randomChainsNeverThrow() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    System.out.println("HopChainTest.randomChainsNeverThrow seed=" + seed + " (set with -Dtests.seed=)");
+    java.util.Random random = new java.util.Random(seed);
+    String[] parts = {"from a.example (a.example [10.0.0.1])", "by b.example", "by [192.0.2.1]", "with ESMTP", "id x",
+      "; Mon, 1 Jan 2024 10:00:00 +0000", "; 2 Jan 2024 09:00:00 -0800", "; garbage", "(qmail 1 invoked by uid 2)",
+      "from [2001:db8::1]", "from localhost (localhost [127.0.0.1])", " ", "(", ")", "[", ";"};
+    for (int n = 0; n < 2_000; n++) {
+      List<String> fields = new ArrayList<>();
+      int hops = random.nextInt(8);
+      for (int h = 0; h < hops; h++) {
+        StringBuilder b = new StringBuilder();
+        for (int k = random.nextInt(6); k >= 0; k--) {
+          b.append(parts[random.nextInt(parts.length)]).append(' ');
+        }
+        fields.add(b.toString());
+      }
+      try {
+        HopChain c = HopChain.ofFields(fields);
+        assertEquals(fields.size(), c.delays().size());
+        assertEquals(fields.size(), c.shares().size());
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed=" + seed + " fields=" + fields, e);
+      }
+    }
+  }
+
+  @Test
+  void organisationalDomainIgnoresHostLabels() {
+    assertEquals("outlook.com", HopChain.organisation("CO1NAM03FT028.eop-NAM03.prod.protection.outlook.com"));
+    assertEquals("example.co.uk", HopChain.organisation("mx1.example.co.uk."));
+    assertNull(HopChain.organisation("localhost"));
+    assertNull(HopChain.organisation("[10.0.0.1]"));
+  }
+
+  @Test
+  void subSecondNegativeDelayIsNotClockSkew() {
+    HopChain c = chain(
+        "from b.example.net (b.example.net [9.9.9.9]) by c.example.org with ESMTP id 2; Mon, 1 Jan 2024 10:00:00.500 +0000",
+        "from a.example.com (a.example.com [8.8.8.8]) by b.example.net with ESMTP id 1; Mon, 1 Jan 2024 10:00:00.900 +0000");
+    assertEquals(-400, c.delays().get(1).toMillis());
+    assertTrue(c.findings().stream().noneMatch(a -> a.kind() == Anomaly.Kind.CLOCK_SKEW), c.anomalies().toString());
   }
 
   @Test

@@ -139,6 +139,13 @@ class ReceivedParserTest {
   }
 
   @Test
+  void dateBeforeATrailingSemicolonIsFound() {
+    Hop h = ReceivedParser.parse("from a.example (a.example [192.0.2.1]) by b.example with ESMTP id X1 Mon, 1 Jan 2024 10:00:00 +0000;");
+    assertEquals("X1", h.id());
+    assertEquals(OffsetDateTime.parse("2024-01-01T10:00:00Z"), h.date());
+  }
+
+  @Test
   void qmailInvokedCommentIsNotARelay() {
     Hop h = ReceivedParser.parse("(qmail 10681 invoked by uid 404); 14 Nov 2003 08:05:52 -0000");
     assertFalse(h.isRelay());
@@ -298,7 +305,13 @@ class ReceivedParserTest {
    *  - ident: Stalwart takes any address in the from clause as ident ("user@host" whole, the
    *    envelope-sender, the AUTH: user); we split the user from the host and report envelope sender
    *    and authenticated user in their own fields.
-   *  - from: "from" inside a qmail comment ("invoked from network") is not a from clause.
+   *  - from: "from" inside a comment ("invoked from network", "(Postfix, from userid 1000)") is
+   *    not a from clause.
+   *  - tls_cipher: Stalwart knows cipher names only by its first-three-letter list (RSA, ECD, DHE,
+   *    PSK, SRP, AES, DES, TLS); we also read names the MTA labels as the cipher (cipher=RC4-MD5).
+   *  - date: Stalwart ignores zone names (RFC 5322 section 4.3 obs-zone: EST, PDT, ...) and gives
+   *    -0000; we apply them.
+   *  - id: Stalwart's tokenizer also cuts ids at ',', '=' and ':'.
    *  - by: on a repeated by clause Stalwart keeps the last, we keep the first (and report it).
    *  - date: Stalwart reads a date only after ';'; we also find one without it (SendGrid, Lotus).
    *  - date: dates Stalwart builds out of range (second 213, month 14, year 1903 for "03") are
@@ -328,20 +341,38 @@ class ReceivedParserTest {
     }
   }
 
+  /** Stalwart's cipher test: upper case, and one of these first three letters. */
+  private static final java.util.regex.Pattern STALWART_CIPHER_STARTS =
+      java.util.regex.Pattern.compile("RSA|ECD|DHE|PSK|SRP|AES|DES|TLS");
+
   private static final Map<String, BiPredicate<String[], Hop>> JUSTIFIED = Map.of(
       "from_ip", (v, h) -> v[0] == null && v[1] != null && (v[2].contains("@" + v[1]) || v[2].contains(v[1] + ".")),
       "from_iprev", (v, h) -> v[0] == null && v[1] != null && (v[1].indexOf('.') < 0 || v[2].contains("@" + v[1])),
-      "id", (v, h) -> v[0] != null && v[1] != null && v[1].startsWith(v[0] + "/"),
+      "id", (v, h) -> v[0] != null && v[1] != null && v[1].length() > v[0].length() && v[1].startsWith(v[0])
+          && "/,=:".indexOf(v[1].charAt(v[0].length())) >= 0,
       "via", (v, h) -> v[0] != null && v[1] != null && v[1].startsWith(v[0] + " "),
       "ident", (v, h) -> v[0] != null && (v[0].equals(h.envelopeFrom())
           || h.authUser() != null && h.authUser().startsWith(v[0])
           || v[1] != null && (v[0].startsWith(v[1] + "@") || v[1].contains("/") && v[1].contains(v[0]))
           || v[1] != null && v[0].contains("@") && v[1].endsWith(v[0].substring(0, v[0].indexOf('@'))))
           || v[0] == null && v[1] != null && v[2].contains(v[1] + "@"),
-      "from", (v, h) -> v[0] != null && v[1] == null && v[2].startsWith("(") && v[2].contains("from " + v[0]),
+      "from", (v, h) -> v[0] != null && v[1] == null && insideComment(v[2], "from " + v[0]),
+      "tls_cipher", (v, h) -> v[0] == null && v[1] != null && !STALWART_CIPHER_STARTS.matcher(v[1]).lookingAt(),
       "by", (v, h) -> h.problems().stream().anyMatch(p -> p.startsWith("repeated 'by'")),
-      "date", (v, h) -> v[0] != null && (impossible(v[0]) || v[1] != null && fractionDropped(v[0], v[1], v[2]))
+      "date", (v, h) -> v[0] != null && (impossible(v[0]) || v[1] != null && fractionDropped(v[0], v[1], v[2])
+              || v[1] != null && v[0].endsWith("-00:00") && v[0].substring(0, 19).equals(v[1].substring(0, 19)))
           || v[0] == null && v[1] != null && h.problems().contains("date without ';'"));
+
+  /** True when {@code part} occurs in {@code line} inside parentheses. */
+  private static boolean insideComment(String line, String part) {
+    int at = line.toLowerCase(java.util.Locale.ROOT).indexOf(part.toLowerCase(java.util.Locale.ROOT));
+    int depth = 0;
+    for (int i = 0; i < at; i++) {
+      char c = line.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    }
+    return at >= 0 && depth > 0;
+  }
 
   private static String stalwartValue(String f, JsonNode v) {
     if (v == null || v.isNull()) {
@@ -387,7 +418,7 @@ class ReceivedParserTest {
       case "helo_cmd" -> h.heloCommand();
       case "ident" -> h.ident();
       case "via" -> h.via();
-      case "tls_version" -> h.tlsVersion() == null ? null : h.tlsVersion().replace("TLSv1.0", "TLSv1.0");
+      case "tls_version" -> h.tlsVersion();
       case "tls_cipher" -> h.tlsCipher();
       case "date" -> h.date() == null ? null : String.format("%04d-%02d-%02dT%02d:%02d:%02d%s",
           h.date().getYear(), h.date().getMonthValue(), h.date().getDayOfMonth(), h.date().getHour(),

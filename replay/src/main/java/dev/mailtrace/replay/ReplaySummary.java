@@ -21,6 +21,7 @@ public final class ReplaySummary {
   private final LatencyHistogram total = new LatencyHistogram();
   private final long startNanos = System.nanoTime();
   private volatile long endNanos = -1;
+  private volatile boolean deadlineReached;
 
   ReplaySummary() {
     for (Outcome o : Outcome.values()) {
@@ -57,6 +58,15 @@ public final class ReplaySummary {
 
   void bytes(long n) {
     bytes.addAndGet(n);
+  }
+
+  void deadlineReached() {
+    deadlineReached = true;
+  }
+
+  /** Whether the run's deadline stopped it; messages not yet read from the source then have no result. */
+  public boolean isDeadlineReached() {
+    return deadlineReached;
   }
 
   void finish() {
@@ -115,7 +125,7 @@ public final class ReplaySummary {
 
   /** Whether anything did not reach the server or was not accepted. */
   public boolean hasFailures() {
-    return sent() != count(Outcome.ACCEPTED);
+    return sent() != count(Outcome.ACCEPTED) || deadlineReached;
   }
 
   /** One line for live progress. */
@@ -135,6 +145,9 @@ public final class ReplaySummary {
         count(Outcome.REFUSED_LOCALLY)));
     b.append(String.format(Locale.ROOT, "%.2f s, %.1f msg/s, %.2f MB/s, %d connections, %d attempts%n",
         s, sent() / s, bytes() / s / 1e6, connections(), attempts()));
+    if (deadlineReached) {
+      b.append("the run's deadline was reached: messages not yet read from the source were not tried\n");
+    }
     b.append(String.format(Locale.ROOT, "%-9s %8s %9s %9s %9s %9s%n", "latency", "count", "p50 ms", "p90 ms", "p99 ms", "max ms"));
     row(b, "connect", stages.get(Stage.CONNECT));
     row(b, "mail", stages.get(Stage.MAIL));

@@ -10,15 +10,15 @@ import dev.mailtrace.smtp.Transaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,9 +34,6 @@ import java.util.function.Consumer;
  * running, so a run always ends.
  */
 public final class Replayer {
-  private static final PlannedMessage END = new PlannedMessage(
-      new dev.mailtrace.message.Source("", 0, 0, ""), -1, null, dev.mailtrace.smtp.MessageData.of(new byte[0]), List.of(), "end", null);
-
   private final ReplayConfig config;
   private final ReplayPlanner planner;
   private final Set<SmtpSession> live = ConcurrentHashMap.newKeySet();
@@ -45,6 +42,8 @@ public final class Replayer {
   private ReplaySummary summary;
   private ResultLog log;
   private long deadlineNanos;
+  /** One virtual thread per session: SMTP is waiting on sockets, not computing. */
+  private final ThreadFactory threads = Thread.ofVirtual().name("mailtrace-replay-session-", 0).factory();
 
   /**
    * A replayer for a configuration.
@@ -72,45 +71,30 @@ public final class Replayer {
     this.log = log;
     long start = System.nanoTime();
     deadlineNanos = start + config.deadline().toNanos();
-    BlockingQueue<PlannedMessage> queue = new ArrayBlockingQueue<>(config.sessions() * 2 + 8);
+    Feed feed = new Feed(source, start);
     SendRate rate = new SendRate(config.rate());
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mailtrace-replay-clock");
       t.setDaemon(true);
       return t;
     });
-    clock.schedule(this::stop, config.deadline().toNanos(), TimeUnit.NANOSECONDS);
+    clock.schedule(() -> {
+      summary.deadlineReached();
+      stop();
+    }, config.deadline().toNanos(), TimeUnit.NANOSECONDS);
     if (progress != null) {
       clock.scheduleAtFixedRate(() -> progress.accept(summary.progressLine()), 1, 1, TimeUnit.SECONDS);
     }
-    try {
-      try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-        for (int i = 0; i < config.sessions(); i++) {
-          workers.submit(new Worker(queue, rate));
-        }
-        try {
-          produce(source, queue, start);
-        } finally {
-          for (int i = 0; i < config.sessions(); i++) {
-            offer(queue, END, true);
-          }
-        }
+    try (ExecutorService workers = Executors.newThreadPerTaskExecutor(threads)) {
+      for (int i = 0; i < config.sessions(); i++) {
+        workers.submit(new Worker(feed, rate));
       }
-      // After the deadline, what was still queued was never tried.
-      List<PlannedMessage> left = new ArrayList<>();
-      queue.drainTo(left);
-      for (PlannedMessage p : left) {
-        if (p != END) {
-          finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stop();
-      throw new IOException("replay interrupted", e);
     } finally {
       clock.shutdownNow();
       summary.finish();
+    }
+    if (feed.failure != null) {
+      throw feed.failure;
     }
     if (logFailure != null) {
       throw logFailure;
@@ -118,7 +102,7 @@ public final class Replayer {
     return summary;
   }
 
-  /** Stops the run now: aborts open sessions; what is queued is recorded as failed. */
+  /** Stops the run now: aborts open sessions; messages in hand are recorded as failed. */
   public void stop() {
     stopping = true;
     for (SmtpSession s : live) {
@@ -126,63 +110,68 @@ public final class Replayer {
     }
   }
 
-  private void produce(MessageSource source, BlockingQueue<PlannedMessage> queue, long start)
-      throws IOException, InterruptedException {
-    long endNanos = config.duration() == null ? Long.MAX_VALUE : start + config.duration().toNanos();
-    long taken = 0;
-    Instant firstArrival = null;
-    long firstAt = 0;
-    while (!stopping) {
-      if (config.count() > 0 && taken >= config.count()) {
-        break;
-      }
-      if (System.nanoTime() - endNanos > 0) {
-        break;
-      }
-      RawMessage raw = source.next();
-      if (raw == null) {
-        break;
-      }
-      PlannedMessage p = planner.plan(raw);
-      if (config.timingFactor() > 0 && p.arrival() != null) {
-        if (firstArrival == null) {
-          firstArrival = p.arrival();
-          firstAt = System.nanoTime();
-        } else {
-          double gap = (p.arrival().toEpochMilli() - firstArrival.toEpochMilli()) * 1e6 / config.timingFactor();
-          long target = firstAt + (long) Math.min(gap, Long.MAX_VALUE / 4.0);
-          if (!sleepUntil(Math.min(target, endNanos))) {
-            break;
-          }
-          if (System.nanoTime() - endNanos > 0) {
-            break;
+  /**
+   * The messages to send, handed to the sessions one at a time: reads and plans the next message,
+   * records local refusals, applies count, duration and original timing. Sessions take from it in
+   * turn, so reading needs no thread of its own.
+   */
+  private final class Feed {
+    private final MessageSource source;
+    private final long endNanos;
+    private long taken;
+    private Instant firstArrival;
+    private long firstAt;
+    private boolean done;
+    IOException failure;
+
+    Feed(MessageSource source, long start) {
+      this.source = source;
+      this.endNanos = config.duration() == null ? Long.MAX_VALUE : start + config.duration().toNanos();
+    }
+
+    /** The next message to send, or null when there is none left or the run is stopping. */
+    synchronized PlannedMessage next() throws InterruptedException {
+      while (!done && !stopping) {
+        if (config.count() > 0 && taken >= config.count() || System.nanoTime() - endNanos > 0) {
+          done = true;
+          break;
+        }
+        RawMessage raw;
+        try {
+          raw = source.next();
+        } catch (IOException e) {
+          failure = e;
+          done = true;
+          break;
+        }
+        if (raw == null) {
+          done = true;
+          break;
+        }
+        PlannedMessage p = planner.plan(raw);
+        if (config.timingFactor() > 0 && p.arrival() != null) {
+          if (firstArrival == null) {
+            firstArrival = p.arrival();
+            firstAt = System.nanoTime();
+          } else {
+            double gap = (p.arrival().toEpochMilli() - firstArrival.toEpochMilli()) * 1e6 / config.timingFactor();
+            long target = firstAt + (long) Math.min(gap, Long.MAX_VALUE / 4.0);
+            if (!sleepUntil(Math.min(target, endNanos)) || System.nanoTime() - endNanos > 0) {
+              done = true;
+              break;
+            }
           }
         }
+        taken++;
+        summary.read();
+        if (!p.isSendable()) {
+          finish(p, null, Outcome.REFUSED_LOCALLY, 0, null, p.refusal(), 0);
+          continue;
+        }
+        return p;
       }
-      taken++;
-      summary.read();
-      if (!p.isSendable()) {
-        finish(p, null, Outcome.REFUSED_LOCALLY, 0, null, p.refusal(), 0);
-        continue;
-      }
-      if (!offer(queue, p, false)) {
-        finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
-      }
+      return null;
     }
-  }
-
-  private boolean offer(BlockingQueue<PlannedMessage> queue, PlannedMessage p, boolean evenWhenStopping)
-      throws InterruptedException {
-    while (evenWhenStopping || !stopping) {
-      if (queue.offer(p, 100, TimeUnit.MILLISECONDS)) {
-        return true;
-      }
-      if (stopping && evenWhenStopping && queue.remainingCapacity() == 0) {
-        // Workers have stopped taking; they leave on the stop flag.
-        return false;
-      }
-    }
-    return false;
   }
 
   /** Sleeps until a time on the nanoTime clock, or the deadline; false when stopping. */
@@ -215,41 +204,77 @@ public final class Replayer {
     }
   }
 
-  /** One session's loop: take a message, send it (with retries), repeat. */
+  /** One message on its way: the attempts made so far and what they gave. */
+  private final class Attempt {
+    final PlannedMessage message;
+    final long start = System.nanoTime();
+    final List<String> notes = new ArrayList<>(0);
+    Envelope envelope;
+    int attempts;
+    boolean someAccepted;
+    Transaction last;
+    long notBefore;
+
+    Attempt(PlannedMessage message) {
+      this.message = message;
+      this.envelope = message.envelope();
+    }
+
+    void finish(Outcome outcome, String detail) {
+      Replayer.this.finish(message, envelope, outcome, attempts, last, detail, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * One session's loop: take a message (a retry that is due, else the next from the feed), submit
+   * it, handle the results as they come back. With PIPELINING a message's final reply is read with
+   * the next message's replies, so up to two messages are in flight; retries wait their backoff in
+   * a list without holding up the session.
+   */
   private final class Worker implements Runnable {
-    private final BlockingQueue<PlannedMessage> queue;
+    private final Feed feed;
     private final SendRate rate;
+    private final ArrayDeque<Attempt> inflight = new ArrayDeque<>(2);
+    private final List<Attempt> waiting = new ArrayList<>();
     private SmtpSession session;
     private int onSession;
+    private boolean feedDone;
 
-    Worker(BlockingQueue<PlannedMessage> queue, SendRate rate) {
-      this.queue = queue;
+    Worker(Feed feed, SendRate rate) {
+      this.feed = feed;
       this.rate = rate;
     }
 
     @Override
     public void run() {
       try {
-        while (true) {
-          PlannedMessage p = queue.poll(100, TimeUnit.MILLISECONDS);
-          if (p == null) {
-            if (stopping) {
-              return;
-            }
+        Attempt a;
+        while ((a = next()) != null) {
+          if (stopping) {
+            a.finish(Outcome.FAILED, "not sent: the run's deadline was reached");
             continue;
           }
-          if (p == END) {
-            return;
+          if (config.rate() > 0) {
+            flush();
           }
-          if (stopping || !rate.acquire(deadlineNanos)) {
-            finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
+          if (!rate.acquire(deadlineNanos)) {
+            a.finish(Outcome.FAILED, "not sent: the run's deadline was reached");
             continue;
           }
-          deliver(p);
+          submit(a);
         }
+        drain();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
+        for (Attempt x : inflight) {
+          x.finish(Outcome.FAILED, "no final reply: the run's deadline was reached");
+        }
+        inflight.clear();
+        for (Attempt x : waiting) {
+          x.finish(Outcome.FAILED, "not retried: the run's deadline was reached; " + String.join("; ", x.notes));
+        }
+        waiting.clear();
         if (session != null) {
           live.remove(session);
           session.quit();
@@ -257,77 +282,151 @@ public final class Replayer {
       }
     }
 
-    private void deliver(PlannedMessage p) throws InterruptedException {
-      long t0 = System.nanoTime();
-      Envelope envelope = p.envelope();
-      int attempts = 0;
-      Transaction last = null;
-      boolean someAccepted = false;
-      List<String> notes = new ArrayList<>(0);
-      while (true) {
-        attempts++;
+    /** A retry that is due, else the next message, else (after draining) the earliest retry; null at the end. */
+    private Attempt next() throws InterruptedException {
+      while (!stopping) {
+        Attempt due = earliestWaiting();
+        if (due != null && due.notBefore - System.nanoTime() <= 0) {
+          waiting.remove(due);
+          return due;
+        }
+        if (!feedDone) {
+          if (config.timingFactor() > 0) {
+            // The feed may sleep: let the server have the pending content meanwhile.
+            flush();
+          }
+          PlannedMessage p = feed.next();
+          if (p != null) {
+            return new Attempt(p);
+          }
+          feedDone = true;
+        }
+        drain();
+        due = earliestWaiting();
+        if (due == null) {
+          return null;
+        }
+        if (!sleepUntil(due.notBefore)) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    private Attempt earliestWaiting() {
+      Attempt best = null;
+      for (Attempt x : waiting) {
+        if (best == null || x.notBefore - best.notBefore < 0) {
+          best = x;
+        }
+      }
+      return best;
+    }
+
+    private void submit(Attempt a) {
+      a.attempts++;
+      try {
+        ensureSession();
+        onSession++;
+        List<Transaction> done = session.submit(a.envelope, a.message.data());
+        inflight.add(a);
+        for (Transaction tx : done) {
+          handle(inflight.poll(), tx);
+        }
+      } catch (SmtpException e) {
+        connectionLost(e, a);
+      }
+    }
+
+    private void drain() {
+      if (session == null || !session.isOpen()) {
+        return;
+      }
+      try {
+        for (Transaction tx : session.drain()) {
+          handle(inflight.poll(), tx);
+        }
+      } catch (SmtpException e) {
+        connectionLost(e, null);
+      }
+    }
+
+    private void flush() {
+      if (session != null && session.isOpen()) {
         try {
-          ensureSession();
-          onSession++;
-          Transaction tx = session.send(envelope, p.data());
-          last = tx;
-          stages(tx);
-          if (tx.isRefusedLocally()) {
-            onSession--;
-            finish(p, envelope, someAccepted ? Outcome.ACCEPTED : Outcome.REFUSED_LOCALLY, attempts, tx, tx.refusal(), System.nanoTime() - t0);
-            return;
-          }
-          if (tx.isAccepted()) {
-            someAccepted = true;
-            List<Envelope.Recipient> later = new ArrayList<>();
-            for (int i = 0; i < tx.recipients().size(); i++) {
-              SmtpReply r = tx.recipients().get(i);
-              if (!r.isPositive()) {
-                notes.add(envelope.recipients().get(i).address() + ": " + r);
-                if (r.isTransient()) {
-                  later.add(envelope.recipients().get(i));
-                }
-              }
-            }
-            if (!later.isEmpty() && attempts <= config.retries() && !stopping) {
-              // RFC 5321 section 4.5.4.1: deferred recipients are tried again later.
-              envelope = envelope.withRecipients(later);
-              backoff(attempts);
-              continue;
-            }
-            finish(p, envelope, Outcome.ACCEPTED, attempts, tx, String.join("; ", notes), System.nanoTime() - t0);
-            return;
-          }
-          SmtpReply r = tx.decidingReply();
-          if (r.isTransient() && attempts <= config.retries() && !stopping) {
-            backoff(attempts);
-            continue;
-          }
-          Outcome o = someAccepted ? Outcome.ACCEPTED : r.isTransient() ? Outcome.DEFERRED : Outcome.REJECTED;
-          notes.add(r.toString());
-          finish(p, envelope, o, attempts, tx, String.join("; ", notes), System.nanoTime() - t0);
-          return;
+          session.flushPending();
         } catch (SmtpException e) {
-          dropSession();
-          if (stopping) {
-            finish(p, envelope, someAccepted ? Outcome.ACCEPTED : Outcome.FAILED, attempts, last,
-                "the run's deadline was reached: " + e.getMessage(), System.nanoTime() - t0);
-            return;
-          }
-          if (e.isTransient() && attempts <= config.retries()) {
-            backoff(attempts);
-            continue;
-          }
+          connectionLost(e, null);
+        }
+      }
+    }
+
+    /** The session failed: results read before the failure count; the other messages in flight are retried or failed. */
+    private void connectionLost(SmtpException e, Attempt current) {
+      List<Transaction> done = session == null ? List.of() : session.takeCompleted();
+      if (current != null && !inflight.contains(current)) {
+        inflight.add(current);
+      }
+      for (Transaction tx : done) {
+        handle(inflight.poll(), tx);
+      }
+      dropSession();
+      Attempt x;
+      while ((x = inflight.poll()) != null) {
+        if (stopping) {
+          x.finish(x.someAccepted ? Outcome.ACCEPTED : Outcome.FAILED, "the run's deadline was reached: " + e.getMessage());
+        } else if (e.isTransient() && x.attempts <= config.retries()) {
+          retryLater(x);
+        } else {
           SmtpReply r = e.reply();
-          Outcome o = someAccepted ? Outcome.ACCEPTED
+          Outcome o = x.someAccepted ? Outcome.ACCEPTED
               : r != null && r.isPermanent() ? Outcome.REJECTED
               : r != null && r.isTransient() ? Outcome.DEFERRED
               : Outcome.FAILED;
-          notes.add(e.getMessage());
-          finish(p, envelope, o, attempts, last, String.join("; ", notes), System.nanoTime() - t0);
-          return;
+          x.notes.add(e.getMessage());
+          x.finish(o, String.join("; ", x.notes));
         }
       }
+    }
+
+    /** What a finished transaction means for its message: done, or retried later. */
+    private void handle(Attempt x, Transaction tx) {
+      x.last = tx;
+      stages(tx);
+      if (tx.isRefusedLocally()) {
+        onSession--;
+        x.finish(x.someAccepted ? Outcome.ACCEPTED : Outcome.REFUSED_LOCALLY, tx.refusal());
+        return;
+      }
+      if (tx.isAccepted()) {
+        x.someAccepted = true;
+        List<Envelope.Recipient> later = new ArrayList<>();
+        for (int i = 0; i < tx.recipients().size(); i++) {
+          SmtpReply r = tx.recipients().get(i);
+          if (!r.isPositive()) {
+            x.notes.add(x.envelope.recipients().get(i).address() + ": " + r);
+            if (r.isTransient()) {
+              later.add(x.envelope.recipients().get(i));
+            }
+          }
+        }
+        if (!later.isEmpty() && x.attempts <= config.retries() && !stopping) {
+          // RFC 5321 section 4.5.4.1: deferred recipients are tried again later.
+          x.envelope = x.envelope.withRecipients(later);
+          retryLater(x);
+          return;
+        }
+        x.finish(Outcome.ACCEPTED, String.join("; ", x.notes));
+        return;
+      }
+      SmtpReply r = tx.decidingReply();
+      if (r.isTransient() && x.attempts <= config.retries() && !stopping) {
+        retryLater(x);
+        return;
+      }
+      x.notes.add(r.toString());
+      x.finish(x.someAccepted ? Outcome.ACCEPTED : r.isTransient() ? Outcome.DEFERRED : Outcome.REJECTED,
+          String.join("; ", x.notes));
     }
 
     private void ensureSession() throws SmtpException {
@@ -335,9 +434,12 @@ public final class Replayer {
         return;
       }
       if (session != null) {
-        live.remove(session);
-        session.quit();
-        session = null;
+        drain();
+        if (session != null) {
+          live.remove(session);
+          session.quit();
+          session = null;
+        }
       }
       long t0 = System.nanoTime();
       // Registered before connecting, so that the deadline can abort a connection that hangs.
@@ -367,12 +469,13 @@ public final class Replayer {
     }
 
     /** Exponential backoff with jitter: between half and all of base * 2^(attempt-1), capped. */
-    private void backoff(int attempt) throws InterruptedException {
+    private void retryLater(Attempt x) {
       long base = config.backoff().toNanos();
       long max = config.backoffMax().toNanos();
-      long delay = Math.min(max, base << Math.min(30, attempt - 1));
+      long delay = Math.min(max, base << Math.min(30, x.attempts - 1));
       delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-      sleepUntil(System.nanoTime() + delay);
+      x.notBefore = System.nanoTime() + delay;
+      waiting.add(x);
     }
   }
 }

@@ -52,6 +52,14 @@ public final class SmtpSession implements Closeable {
   private boolean authenticated;
   private boolean open;
   private boolean needsReset;
+  /** A message whose content and final dot are written but whose reply is not read yet. */
+  private Pending pending;
+  /** Transactions finished during the current call, handed out in order. */
+  private final List<Transaction> completed = new ArrayList<>(2);
+
+  private record Pending(
+      SmtpReply mail, List<SmtpReply> rcpts, SmtpReply data, long bytes, long mailNanos, long rcptNanos,
+      long dataNanos, long contentStart) {}
   private final byte[] lineBuffer = new byte[MAX_LINE];
 
   private volatile boolean aborted;
@@ -254,27 +262,99 @@ public final class SmtpSession implements Closeable {
   }
 
   /**
-   * Sends one message. Checks SIZE, 8BITMIME and SMTPUTF8 first and refuses locally when the server
-   * cannot take the message; pipelines MAIL, RCPT and DATA when the server offers PIPELINING; uses
-   * BDAT when it offers CHUNKING and the configuration allows it. A transaction that did not end
-   * well is reset (RSET) before the next one.
+   * Sends one message and waits for its final reply. Checks SIZE, 8BITMIME and SMTPUTF8 first and
+   * refuses locally when the server cannot take the message; pipelines MAIL, RCPT and DATA when the
+   * server offers PIPELINING; uses BDAT when it offers CHUNKING and the configuration allows it. A
+   * transaction that did not end well is reset (RSET) before the next one.
    *
    * @return every reply; a refusal by the server is a normal result, not an exception
    * @throws SmtpException when the connection fails; the session is closed then
+   * @throws IllegalStateException when a message from {@link #submit} is still pending
    */
   public Transaction send(Envelope envelope, MessageData data) throws SmtpException {
+    if (pending != null) {
+      throw new IllegalStateException("a submitted message is still pending; call drain() first");
+    }
+    List<Transaction> done = submit(envelope, data, false);
+    return done.get(done.size() - 1);
+  }
+
+  /**
+   * Sends one message without waiting for its final reply when the server offers PIPELINING: the
+   * content and its final dot stay buffered and the reply is read together with the replies to the
+   * next message's MAIL, RCPT and DATA (RFC 2920 section 3.1 lets the content transfer start a
+   * group). One round trip per message instead of two.
+   *
+   * @return the transactions finished by this call, oldest first: the previous message's (if it was
+   *     pending) and this one's (unless it is now pending); collect the last with {@link #drain}
+   * @throws SmtpException when the connection fails; transactions finished before the failure are
+   *     in {@link #takeCompleted()}, the others have no result
+   */
+  public List<Transaction> submit(Envelope envelope, MessageData data) throws SmtpException {
+    return submit(envelope, data, true);
+  }
+
+  /** Reads the reply to a pending message (flushing it first); the finished transactions, oldest first. */
+  public List<Transaction> drain() throws SmtpException {
+    completed.clear();
+    if (pending != null) {
+      flush(Stage.BODY);
+      completed.add(readPendingEnd());
+      needsReset = false;
+    }
+    return takeCompleted();
+  }
+
+  /** Sends what is buffered (a pending message's content) without reading any reply. */
+  public void flushPending() throws SmtpException {
+    if (open && pending != null) {
+      flush(Stage.BODY);
+    }
+  }
+
+  /** Whether a message's final reply is still to be read. */
+  public boolean hasPending() {
+    return pending != null;
+  }
+
+  /** The transactions finished before the last failure, oldest first; empties the list. */
+  public List<Transaction> takeCompleted() {
+    List<Transaction> done = List.copyOf(completed);
+    completed.clear();
+    return done;
+  }
+
+  private Transaction readPendingEnd() throws SmtpException {
+    Pending p = pending;
+    pending = null;
+    SmtpReply end = read(Stage.DATA_END);
+    return new Transaction(null, p.mail, p.rcpts, p.data, end, p.bytes, p.mailNanos, p.rcptNanos, p.dataNanos,
+        System.nanoTime() - p.contentStart);
+  }
+
+  private List<Transaction> submit(Envelope envelope, MessageData data, boolean leaveEnd) throws SmtpException {
+    completed.clear();
     ensureOpen();
+    Transaction t = prepareAndSend(envelope, data, leaveEnd);
+    if (t != null) {
+      completed.add(t);
+    }
+    return takeCompleted();
+  }
+
+  /** The transaction, or null when it is left pending. */
+  private Transaction prepareAndSend(Envelope envelope, MessageData data, boolean leaveEnd) throws SmtpException {
     long size = data.size();
     long limit = capabilities.sizeLimit();
     if (limit > 0 && size > limit) {
-      return Transaction.refused("message is " + size + " bytes, over the server's SIZE limit of " + limit);
+      return refuse("message is " + size + " bytes, over the server's SIZE limit of " + limit);
     }
     String body = null;
     if (data.hasEightBit()) {
       if (capabilities.has(SmtpExtension.EIGHT_BIT_MIME)) {
         body = "8BITMIME";
       } else if (config.eightBit() == SmtpClientConfig.EightBitFallback.REFUSE) {
-        return Transaction.refused("message has 8-bit content and the server does not offer 8BITMIME");
+        return refuse("message has 8-bit content and the server does not offer 8BITMIME");
       }
     }
     boolean utf8 = false;
@@ -282,7 +362,7 @@ public final class SmtpSession implements Closeable {
       if (capabilities.has(SmtpExtension.SMTPUTF8)) {
         utf8 = true;
       } else if (config.eightBit() == SmtpClientConfig.EightBitFallback.REFUSE) {
-        return Transaction.refused("message has UTF-8 header fields or addresses and the server does not offer SMTPUTF8");
+        return refuse("message has UTF-8 header fields or addresses and the server does not offer SMTPUTF8");
       }
     }
     boolean dsn = capabilities.has(SmtpExtension.DSN);
@@ -316,13 +396,28 @@ public final class SmtpSession implements Closeable {
     }
     boolean bdat = config.chunking() && capabilities.has(SmtpExtension.CHUNKING);
     boolean pipe = config.pipelining() && capabilities.has(SmtpExtension.PIPELINING);
-    needsReset = true;
-    return pipe ? sendPipelined(mail.toString(), rcpts, data, bdat) : sendInTurn(mail.toString(), rcpts, data, bdat);
+    if (!pipe && pending != null) {
+      completed.addAll(drain());
+    }
+    return pipe ? sendPipelined(mail.toString(), rcpts, data, bdat, leaveEnd) : sendInTurn(mail.toString(), rcpts, data, bdat);
   }
 
-  private Transaction sendPipelined(String mail, List<String> rcpts, MessageData data, boolean bdat) throws SmtpException {
-    // RFC 2920 section 3.1: RSET, MAIL, RCPT... and DATA may go in one group; replies come in order.
-    boolean reset = resetPending();
+  /** A local refusal, after the reply to a pending message so results stay in order. */
+  private Transaction refuse(String why) throws SmtpException {
+    if (pending != null) {
+      List<Transaction> before = drain();
+      completed.addAll(before);
+    }
+    return Transaction.refused(why);
+  }
+
+  private Transaction sendPipelined(String mail, List<String> rcpts, MessageData data, boolean bdat, boolean leaveEnd)
+      throws SmtpException {
+    // RFC 2920 section 3.1: [the previous content,] RSET, MAIL, RCPT... and DATA may go in one
+    // group; replies come in order. A pending content ends its transaction, so no RSET then.
+    boolean hadPending = pending != null;
+    boolean reset = !hadPending && needsReset;
+    needsReset = true;
     if (reset) {
       write("RSET", Stage.RSET);
     }
@@ -335,6 +430,9 @@ public final class SmtpSession implements Closeable {
     }
     flush(Stage.MAIL);
     long t0 = System.nanoTime();
+    if (hadPending) {
+      completed.add(readPendingEnd());
+    }
     if (reset) {
       SmtpReply r = read(Stage.RSET);
       if (!r.isPositive()) {
@@ -365,13 +463,27 @@ public final class SmtpSession implements Closeable {
       }
       return new Transaction(null, mailReply, rcptReplies, dataReply, null, 0, mailNanos, rcptNanos, dataNanos, -1);
     }
+    if (leaveEnd && !bdat && dataReply.code() == 354) {
+      long start = System.nanoTime();
+      Counting counting = new Counting(out);
+      setTimeout(Stage.BODY);
+      try {
+        data.writeTo(counting, true, true);
+      } catch (IOException e) {
+        throw lost(Stage.BODY, e);
+      }
+      write(DOT_CRLF, Stage.BODY);
+      pending = new Pending(mailReply, rcptReplies, dataReply, counting.count, mailNanos, rcptNanos, dataNanos, start);
+      return null;
+    }
     return sendContent(mailReply, rcptReplies, dataReply, data, bdat, true, mailNanos, rcptNanos, dataNanos);
   }
 
   private Transaction sendInTurn(String mail, List<String> rcpts, MessageData data, boolean bdat) throws SmtpException {
-    if (resetPending()) {
+    if (needsReset) {
       reset();
     }
+    needsReset = true;
     long t0 = System.nanoTime();
     command(mail, Stage.MAIL);
     SmtpReply mailReply = read(Stage.MAIL);
@@ -440,10 +552,8 @@ public final class SmtpSession implements Closeable {
       flush(Stage.BODY);
       end = read(Stage.DATA_END);
     }
-    if (end.isPositive()) {
-      // RFC 5321 section 4.1.1.4: after the final reply the server starts afresh; no RSET needed.
-      needsReset = false;
-    }
+    // RFC 5321 section 4.1.1.4: after the reply to the content the server starts afresh.
+    needsReset = false;
     return new Transaction(null, mail, rcpts, dataReply, end, bytes, mailNanos, rcptNanos, dataNanos, System.nanoTime() - t0);
   }
 
@@ -548,10 +658,6 @@ public final class SmtpSession implements Closeable {
     }
   }
 
-  private boolean resetPending() {
-    return needsReset;
-  }
-
   /** RSET: aborts the current transaction (RFC 5321 section 4.1.1.5). */
   public SmtpReply reset() throws SmtpException {
     ensureOpen();
@@ -575,6 +681,9 @@ public final class SmtpSession implements Closeable {
   public void quit() {
     if (open) {
       try {
+        if (pending != null) {
+          drain();
+        }
         command("QUIT", Stage.QUIT);
         read(Stage.QUIT);
       } catch (SmtpException e) {

@@ -346,6 +346,27 @@ class SmtpSessionTest {
     assertEquals("QUIT", server.commands.get(server.commands.size() - 1));
   }
 
+  @Test
+  void submittedMessagesShareARoundTripAndComeBackInOrder() throws Exception {
+    server.holdRepliesUntilData = true;
+    java.util.concurrent.atomic.AtomicInteger dots = new java.util.concurrent.atomic.AtomicInteger();
+    server.rules.add((c, line) -> line.equals(".") && dots.incrementAndGet() == 2 ? "554 5.7.1 second refused" : null);
+    try (SmtpSession s = open()) {
+      assertTrue(s.submit(envelope("b@example.test"), MessageData.of(MESSAGE)).isEmpty());
+      assertTrue(s.hasPending());
+      List<Transaction> first = s.submit(envelope("c@example.test"), MessageData.of(MESSAGE));
+      assertEquals(1, first.size());
+      assertTrue(first.get(0).isAccepted());
+      List<Transaction> second = s.submit(envelope("d@example.test"), MessageData.of(MESSAGE));
+      assertEquals(554, second.get(0).end().code());
+      List<Transaction> third = s.drain();
+      assertTrue(third.get(0).isAccepted());
+      assertFalse(s.hasPending());
+    }
+    assertEquals(2, server.received.size());
+    assertEquals(List.of("d@example.test"), server.received.get(1).recipients());
+  }
+
   private static int indexOf(List<String> cmds, String verb) {
     for (int i = 0; i < cmds.size(); i++) {
       if (cmds.get(i).startsWith(verb)) {
