@@ -53,6 +53,9 @@ import picocli.CommandLine.Spec;
           + "sender host, receiving host, protocol, TLS and queue id, then the anomalies "
           + "(clock skew, missing dates, private addresses on the public path, by/from mismatches, "
           + "slow hops).",
+      "JSON: one object per message with source {file, offset, length, sha256}, index, messageId, "
+          + "hops (oldest first, with delayMs and share in per cent), total (ISO-8601 duration), totalMs "
+          + "and anomalies {kind, hop, detail}. CSV: one row per hop.",
       "Exit code 0 when every input was read, 3 when an input cannot be read."
     },
     footer = {
@@ -66,6 +69,14 @@ import picocli.CommandLine.Spec;
 final class RoutesCommand implements Callable<Integer> {
   private static final DateTimeFormatter ISO_SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
+
+  /** ISO-8601 with the date's own offset; milliseconds only when the field had a fraction. */
+  static String iso(OffsetDateTime d) {
+    return d == null ? null : (d.getNano() >= 1_000_000 ? ISO_MILLIS : ISO_SECONDS).format(d);
+  }
+
   private static final String[] CSV_HEADER = {
     "file", "offset", "index", "messageId", "hop", "date", "delayMs", "share", "from", "helo", "reverseDns", "ip",
     "by", "with", "tlsVersion", "tlsCipher", "id", "for", "envelopeFrom", "authMethod", "relay", "anomalies"
@@ -154,7 +165,7 @@ final class RoutesCommand implements Callable<Integer> {
       Hop h = chain.hops().get(i);
       Map<String, Object> j = new LinkedHashMap<>();
       j.put("hop", i + 1);
-      j.put("date", h.date() == null ? null : ISO_SECONDS.format(h.date()));
+      j.put("date", iso(h.date()));
       Duration d = chain.delays().get(i);
       j.put("delayMs", d == null ? null : d.toMillis());
       j.put("share", Math.round(chain.shares().get(i) * 100) / 100.0);
@@ -180,6 +191,8 @@ final class RoutesCommand implements Callable<Integer> {
       hops.add(j);
     }
     o.put("hops", hops);
+    // ISO-8601 duration ("PT5H10M14S") and the same in milliseconds
+    o.put("total", chain.total() == null ? null : chain.total().toString());
     o.put("totalMs", chain.total() == null ? null : chain.total().toMillis());
     List<Object> anomalies = new ArrayList<>(chain.findings().size());
     for (Anomaly a : chain.findings()) {
@@ -207,7 +220,7 @@ final class RoutesCommand implements Callable<Integer> {
         }
       }
       csv.printRecord(m.source().file(), m.source().offset(), m.index(), m.messageId(), i + 1,
-          h.date() == null ? null : ISO_SECONDS.format(h.date()), d == null ? null : d.toMillis(),
+          iso(h.date()), d == null ? null : d.toMillis(),
           String.format(Locale.ROOT, "%.2f", chain.shares().get(i)), h.from(), h.helo(), h.reverseDns(), h.ip(),
           h.by(), protocol(h), h.tlsVersion(), h.tlsCipher(), h.id(), h.forAddress(), h.envelopeFrom(),
           h.authMethod(), h.isRelay(), anomalies.toString());

@@ -100,7 +100,7 @@ class RoutesCommandTest {
     JsonNode j = new ObjectMapper().readTree(lines[0]);
     List<String> keys = new ArrayList<>();
     j.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("source", "index", "messageId", "hops", "totalMs", "anomalies"), keys);
+    assertEquals(List.of("source", "index", "messageId", "hops", "total", "totalMs", "anomalies"), keys);
     List<String> sourceKeys = new ArrayList<>();
     j.get("source").fieldNames().forEachRemaining(sourceKeys::add);
     assertEquals(List.of("file", "offset", "length", "sha256"), sourceKeys);
@@ -112,6 +112,7 @@ class RoutesCommandTest {
     assertEquals("ESMTPSA", hop1.get("with").asText());
     assertEquals(5000, j.get("hops").get(1).get("delayMs").asLong());
     assertEquals((2 * 3600 + 10 * 60) * 1000L, j.get("totalMs").asLong());
+    assertEquals("PT2H10M", j.get("total").asText());
     assertTrue(j.get("anomalies").toString().contains("\"kind\":\"slow-hop\""), j.get("anomalies").toString());
   }
 

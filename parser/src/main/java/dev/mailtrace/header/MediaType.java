@@ -35,9 +35,11 @@ import java.util.TreeMap;
  */
 public record MediaType(String type, String subtype, Map<String, String> params) {
 
-  /** Defensive copy, so a MediaType is immutable whatever map it is given. */
+  /** Null parts become empty; the map is copied, so a MediaType is immutable. */
   public MediaType {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    type = type == null ? "" : type;
+    subtype = subtype == null ? "" : subtype;
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
   /** Parses a Content-Type value; problems are added to {@code problems}. */
@@ -111,8 +113,11 @@ public record MediaType(String type, String subtype, Map<String, String> params)
       this.problems = problems;
     }
 
+    private int problemCount;
+
+    /** Records a problem; a few per field are enough to tell what went wrong. */
     void problem(String what) {
-      if (problems != null) {
+      if (problems != null && problemCount++ < 5) {
         problems.add(what);
       }
     }

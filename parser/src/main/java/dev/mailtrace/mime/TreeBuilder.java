@@ -3,6 +3,7 @@ package dev.mailtrace.mime;
 import dev.mailtrace.header.AddressParser;
 import dev.mailtrace.header.DateParser;
 import dev.mailtrace.header.EncodedWords;
+import dev.mailtrace.header.Unstructured;
 import dev.mailtrace.header.MediaType;
 import dev.mailtrace.header.MessageIds;
 import dev.mailtrace.message.Address;
@@ -470,7 +471,7 @@ final class TreeBuilder {
         switch (fieldKey(h.name())) {
           case "subject" -> {
             if (subject == null) {
-              subject = EncodedWords.decode(v, problems);
+              subject = Unstructured.decode(v, problems);
             }
           }
           case "date" -> {

@@ -78,6 +78,7 @@ public final class ReceivedParser {
     boolean fetchmail;
     boolean byUid;
     boolean accountComment;
+    boolean exim;
 
     Reading(String raw) {
       this.raw = raw;
@@ -155,7 +156,7 @@ public final class ReceivedParser {
         char c0 = t.text.charAt(t.start[i]);
         boolean inComment = t.depth[i] > 0;
         // only words starting like a note keyword or a TLS/cipher name need a closer look
-        if ("eEcCtTfFaAsSdDvVrRpPiIkKgG3".indexOf(c0) < 0) {
+        if ("eEcCtTfFaAsSdDvVrRpPiIkKgG3".indexOf(c0) < 0 && t.text.charAt(t.end[i] - 1) != 'm') {
           continue;
         }
         String w = t.text(i);
@@ -187,6 +188,9 @@ public final class ReceivedParser {
         }
         if (t.is(i, "fetchmail") || t.startsWith(i, "fetchmail-")) {
           fetchmail = true;
+        }
+        if (inComment && (t.is(i, "exim") || w.regionMatches(true, Math.max(0, w.length() - 5), "/exim", 0, 5))) {
+          exim = true;
         }
         if (!inComment) {
           continue;
@@ -548,11 +552,15 @@ public final class ReceivedParser {
       boolean nameIsLiteral = nameTok >= 0 && t.kind[nameTok] == ReceivedTokens.LITERAL;
       boolean nameIsHost = name != null && !nameIsLiteral && nameIp == null;
       boolean nameUsable = name != null && !nameIsLiteral && !name.equalsIgnoreCase("unknown");
-      boolean eximStyle = heloAssignment || portInLiteral;
+      // Exim writes "from RDNS ([IP]:port helo=HELO)", leaving helo= out when HELO is RDNS (Exim
+      // specification, $sender_rcvhost); ecelerity writes the same shape with [IP:port]
+      boolean eximStyle = heloAssignment || portInLiteral || exim;
 
       // HELO name when not written explicitly
       if (heloCommand == null && helo == null && name != null) {
-        if (accountComment || eximStyle || adjacent) {
+        if (exim && !heloAssignment && !accountComment) {
+          helo = name;
+        } else if (accountComment || eximStyle || adjacent) {
           // CommuniGate writes the address as the name; Exim and ecelerity write the reverse DNS
           // name there and show the HELO as helo=; "name(ip)" is a reverse DNS lookup
         } else if (ipFromName) {
@@ -566,7 +574,7 @@ public final class ReceivedParser {
       // reverse DNS name
       if (pairedRdns != null) {
         reverseDns = pairedRdns;
-      } else if (eximStyle && nameIsHost) {
+      } else if ((heloAssignment || portInLiteral) && nameIsHost) {
         reverseDns = name;
       } else if (heloCommand != null && !heloAssignment && nameUsable && !ipFromName && !accountComment) {
         reverseDns = name; // qmail: from RDNS (HELO name) (IP)
@@ -576,6 +584,8 @@ public final class ReceivedParser {
         reverseDns = name;
       } else if (loneName != null) {
         reverseDns = loneName;
+      } else if (exim && nameIsHost) {
+        reverseDns = name;
       }
       if (reverseDns != null) {
         String l = reverseDns.toLowerCase(Locale.ROOT);

@@ -27,11 +27,35 @@ final class StalwartMessages {
    * The fields with header name {@code name} (Stalwart's snake_case) whose value has {@code kind}.
    */
   static List<Field> fields(String name, String kind) throws IOException {
+    List<Field> fields = new ArrayList<>();
+    for (Header h : all()) {
+      if (!h.name().equals(name)) {
+        continue;
+      }
+      JsonNode v = h.value();
+      boolean empty = v.isTextual() && v.asText().equals("Empty");
+      if (empty || v.has(kind)) {
+        fields.add(new Field(h.where(), h.raw(), empty ? null : v.get(kind)));
+      }
+    }
+    return fields;
+  }
+
+  /** A header of the corpus: name, where, raw value and Stalwart's value node. */
+  private record Header(String name, String where, String raw, JsonNode value) {}
+
+  private static List<Header> cache;
+
+  /** Every header of the corpus, read once per test run (several test classes use it). */
+  private static synchronized List<Header> all() throws IOException {
     Path dir =
         Path.of(System.getProperty("mailtrace.root", "."))
             .resolve("../shared/corpora/mime/stalwart/eml")
             .normalize();
     Assumptions.assumeTrue(Files.isDirectory(dir), "corpus absent: " + dir);
+    if (cache != null) {
+      return cache;
+    }
     List<Path> jsons;
     try (Stream<Path> s = Files.walk(dir)) {
       jsons =
@@ -40,7 +64,7 @@ final class StalwartMessages {
               .toList();
     }
     ObjectMapper mapper = new ObjectMapper();
-    List<Field> fields = new ArrayList<>();
+    List<Header> headers = new ArrayList<>();
     for (Path json : jsons) {
       Path eml = json.resolveSibling(json.getFileName().toString().replace(".json", ".eml"));
       if (!Files.isRegularFile(eml)) {
@@ -51,23 +75,21 @@ final class StalwartMessages {
       JsonNode root = mapper.readTree(json.toFile());
       for (JsonNode part : root.path("parts")) {
         for (JsonNode h : part.path("headers")) {
-          if (!h.path("name").isTextual() || !h.path("name").asText().equals(name)) {
-            continue;
-          }
-          JsonNode v = h.get("value");
-          boolean empty = v.isTextual() && v.asText().equals("Empty");
-          if (!empty && !v.has(kind)) {
+          if (!h.path("name").isTextual()) {
             continue;
           }
           int start = h.get("offset_start").asInt();
           int end = Math.min(h.get("offset_end").asInt(), raw.length);
           String value = Charsets.decodeGuessing(raw, start, Math.max(0, end - start), null);
           String where = dir.relativize(eml) + "@" + start;
-          fields.add(new Field(where, StalwartTable.fieldValue(value), empty ? null : v.get(kind)));
+          headers.add(
+              new Header(
+                  h.get("name").asText(), where, StalwartTable.fieldValue(value), h.get("value")));
         }
       }
     }
-    return fields;
+    cache = headers;
+    return headers;
   }
 
   private static byte[] toLf(byte[] b) {
