@@ -83,6 +83,11 @@ final class ReasonRules {
       return Reason.DELIVERED;
     }
     String d = e.diagnostic() == null ? "" : e.diagnostic().toLowerCase(java.util.Locale.ROOT);
+    Reason provider = Providers.verdict(d);
+    if (provider != null) {
+      // a provider's own published meaning of its reply outranks the general reading
+      return provider;
+    }
     Reason byStatus = byStatus(e.status());
     String type = e.diagnosticType();
     if (type != null && !type.startsWith("X-UNIX")) {
@@ -532,6 +537,7 @@ final class ReasonRules {
           "<*@*>: user unknown",
           "ディレクトリには見つかりません",
           "[rcpt_to]",
+          "(and other recipients in the same domain)",
           "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
@@ -719,7 +725,11 @@ final class ReasonRules {
             "ユーザが存在しません",
             "存在しない",
             "宛先不明",
-            "ディレクトリには見つかりません"));
+            "ディレクトリには見つかりません",
+            "recipient address rejected.",
+            // Trend Micro InterScan: "Unable to deliver message to <a> (and other recipients in
+            // the same domain)" is written when the receiving server refused the address
+            "(and other recipients in the same domain)"));
     PHRASES.put(
         Reason.MAILBOXFULL,
         List.of(
@@ -1284,7 +1294,17 @@ final class ReasonRules {
             "remote server is misconfigured",
             "conversation with",
             "could not be delivered because of a problem",
-            "processing error"));
+            "processing error",
+            "could not load drd for domain",
+            "queue file write error",
+            "aliasing/forwarding loop broken",
+            "can't create user output file",
+            "loops back to myself",
+            // qmail-ldap's local delivery failures
+            "ldap server",
+            "ldap lookup",
+            "ldap attribute",
+            "automatic homedir creat"));
     PHRASES.put(
         Reason.NETWORKERROR,
         List.of(
