@@ -888,8 +888,17 @@ final class ReasonRules {
             "is not permitted to relay through this server",
             "relay access denied",
             "relaying prohibited",
-            "open relay",
-            "554 5.7.1 relaying"));
+            "554 5.7.1 relaying",
+            "insecure mail relay",
+            "as a relay",
+            "not a gateway",
+            "not allowed to relay through this machine",
+            "not an open relay",
+            "specified domain is not allowed",
+            "this system is not configured to relay",
+            "we don't handle mail for",
+            // Amazon SES refuses to relay for an identity it has not verified
+            "email address is not verified."));
     PHRASES.put(
         Reason.AUTHFAILURE,
         List.of(
@@ -955,7 +964,16 @@ final class ReasonRules {
             "does not resolve",
             "reverse hostname",
             "please configure dns",
-            "client host rejected: cannot find"));
+            "client host rejected: cannot find",
+            "bad dns ptr",
+            "fix reverse dns for",
+            "missing ptr record",
+            "reverse dns failed",
+            "reverse dns required",
+            "sender ip reverse lookup rejected",
+            "invalid rdns record",
+            "service permits * unverifyable sending ips",
+            "service permits * unverifiable sending ips"));
     PHRASES.put(
         Reason.NOTCOMPLIANTRFC,
         List.of(
@@ -1033,7 +1051,6 @@ final class ReasonRules {
             "access denied (in reply to mail from",
             "your email address has been blacklisted",
             "address has been blacklisted",
-            "email address is not verified",
             "sender domain is empty",
             "syntax error: empty email",
             "you are not allowed to post to this mailing list",
@@ -1050,7 +1067,6 @@ final class ReasonRules {
             "from: domain is invalid",
             "mx records for ",
             "spam reporting address",
-            "message rejected: email address is not verified",
             "address rejected"));
     PHRASES.put(
         Reason.HOSTUNKNOWN,
