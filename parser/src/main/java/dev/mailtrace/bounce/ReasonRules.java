@@ -1156,7 +1156,9 @@ final class ReasonRules {
             "this message has been blocked",
             "blocked for spam",
             "reject bulk",
-            "uribl"));
+            "uribl",
+            // amavisd-new: "554 5.7.0 Reject, id=12345-09 - SPAM"
+            "reject, id=* - spam"));
     PHRASES.put(
         Reason.SPEEDING,
         List.of(
@@ -1353,7 +1355,8 @@ final class ReasonRules {
             "network error",
             "bad connection",
             "unable to route",
-            "connection refused by"));
+            "connection refused by",
+            "malformed or unexpected name server reply"));
     PHRASES.put(
         Reason.SYSTEMFULL,
         List.of(
