@@ -364,6 +364,14 @@ public final class BounceClassifier {
         remote = Signals.remoteHost(diagnostic);
       }
       String textReply = finding == null ? null : Codes.findReply(finding.diagnostic(), (char) 0);
+      if (textReply == null
+          && diagType != null
+          && diagType.startsWith("X-UNIX")
+          && isExitStatus(diagnostic)) {
+        // Sendmail reports a local program's exit status ("X-Unix; 71") and puts the reply it
+        // gave the sender ("451 4.0.0 Operating system error") at the end of its transcript
+        textReply = transcriptReply(split.report());
+      }
       out.add(
           recipient(
               recipient,
@@ -388,6 +396,40 @@ public final class BounceClassifier {
         orig.from,
         orig.to,
         out);
+  }
+
+  private static boolean isExitStatus(String diagnostic) {
+    if (diagnostic == null || diagnostic.isEmpty() || diagnostic.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < diagnostic.length(); i++) {
+      if (!Character.isDigit(diagnostic.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The reply code of the first coded line of a Sendmail transcript, or null. */
+  private static String transcriptReply(String report) {
+    int at = report.indexOf("----- Transcript of session follows -----");
+    if (at < 0) {
+      return null;
+    }
+    for (String l : BounceText.lines(report.substring(at))) {
+      String t = l.strip();
+      if (t.length() > 4
+          && (t.charAt(0) == '4' || t.charAt(0) == '5')
+          && Character.isDigit(t.charAt(1))
+          && Character.isDigit(t.charAt(2))
+          && t.charAt(3) == ' ') {
+        return t.substring(0, 3);
+      }
+      if (t.startsWith("-----") && !t.contains("Transcript")) {
+        break;
+      }
+    }
+    return null;
   }
 
   private static String normalAction(String a) {

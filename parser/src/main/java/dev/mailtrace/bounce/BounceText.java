@@ -225,7 +225,7 @@ final class BounceText {
       }
       if (l.startsWith("<<< ")) {
         heard.insert(0, l.substring(4) + " ");
-      } else if (!l.startsWith(">>> ")) {
+      } else if (!l.startsWith(">>> ") && !(startsSession(l) && Character.isDigit(l.charAt(0)))) {
         break;
       }
     }
