@@ -115,6 +115,12 @@ public final class BounceClassifier {
     boolean autoReply = !daemon && Signals.isAutoReply(m, subject, autoSubmitted);
     boolean reportType = root.contentType().equals("multipart/report");
     if (!reportType && !bouncy && !autoReply && !multipart) {
+      if (m.header("X-MLServer") != null) {
+        DeliveryReport list = listRefusal(m, from);
+        if (list != null) {
+          return list;
+        }
+      }
       // the fast exit for ordinary single-part mail
       return DeliveryReport.NONE;
     }
@@ -170,6 +176,50 @@ public final class BounceClassifier {
     }
     boolean strong = daemon || reportType || m.header("X-Failed-Recipients") != null;
     return textBounce(m, layout, from, strong);
+  }
+
+  // ---------------------------------------------------------------- mailing-list managers
+
+  /**
+   * The fml list manager answers a post it refuses with a notice of its own, sent from the list's
+   * "-admin" address with an fml Message-ID ("...FML...@"): the refused address is the list's,
+   * named in angle brackets in the text. Null when the message is not such a notice.
+   */
+  private static DeliveryReport listRefusal(Message m, String from) {
+    String id = m.messageId();
+    if (from == null || !from.contains("-admin@") || id == null || !id.contains(".FML")) {
+      return null;
+    }
+    String body = lf(decoded(m.root()));
+    String lowerBody = body.toLowerCase(Locale.ROOT);
+    String subject = m.subject() == null ? "" : m.subject().toLowerCase(Locale.ROOT);
+    Reason reason = Formats.listRefusalReason(lowerBody, subject);
+    if (reason == null) {
+      return null;
+    }
+    for (String line : BounceText.lines(body)) {
+      int lt = line.indexOf('<');
+      int gt = line.indexOf('>', lt + 1);
+      if (lt >= 0 && gt > lt && line.substring(lt, gt).indexOf('@') > 0) {
+        String address = line.substring(lt + 1, gt).strip().toLowerCase(Locale.ROOT);
+        BouncedRecipient r =
+            new BouncedRecipient(
+                address,
+                null,
+                "failed",
+                null,
+                null,
+                null,
+                BounceText.oneLine(line),
+                null,
+                reason,
+                ReasonRules.isHard(reason, line));
+        String ref = m.references().isEmpty() ? null : m.references().get(0);
+        return new DeliveryReport(
+            ReportKind.BOUNCE, null, null, ref, null, null, null, List.of(r));
+      }
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- feedback (RFC 5965)

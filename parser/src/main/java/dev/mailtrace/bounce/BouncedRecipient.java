@@ -50,7 +50,9 @@ public record BouncedRecipient(
     // Exim gives up on temporary failures with "retry timeout exceeded": the failures were 4xx
     boolean retriedOut =
         reason == Reason.EXPIRED
-            && (lower.contains("retry timeout exceeded")
+            // ("delivery retry timeout exceeded" is GMX's own wording for a plain expiry)
+            && ((lower.contains("retry timeout exceeded")
+                    && !lower.contains("delivery retry timeout exceeded"))
                 || lower.contains("failing for a long time"));
     return ReasonRules.pseudoStatus(reason, retriedOut || ReasonRules.isTemporary(text));
   }
