@@ -66,6 +66,11 @@ final class Formats {
 
   /** A reason the format fixes, or null. */
   static Reason preset(Message m, String lowerReport, List<BounceText.Finding> findings) {
+    // au (EZweb) marks mail its recipient's spam filter refused with "X-SPASIGN: NG"
+    String spa = m.header("X-SPASIGN");
+    if (spa != null && spa.strip().equalsIgnoreCase("NG")) {
+      return Reason.FILTERED;
+    }
     // Google Groups answers a post it will not take (no such group, or no right to post) with a
     // page of prose and no code; the group's address is the failed recipient.
     if (lowerReport.contains("groups.google.com")) {

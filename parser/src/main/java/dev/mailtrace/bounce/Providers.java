@@ -44,6 +44,34 @@ final class Providers {
           new Rule("message rejected for spam or virus content", Reason.SPAMDETECTED),
           new Rule("account storage limit", Reason.MAILBOXFULL));
 
+  /**
+   * Gmail's own bounces end the remote server's reply with "(state N)", the stage of Gmail's SMTP
+   * client that failed: 6 and 9 are TLS, 8 AUTH, 12 relaying, 13 the greeting, 14 the recipient,
+   * 15, 17 and 18 the message data (a content filter). Null without such a mark.
+   */
+  static Reason gmailState(String lower) {
+    if (lower == null || !lower.contains("google tried to deliver your message")) {
+      return null;
+    }
+    int at = lower.lastIndexOf(" (state ");
+    if (at < 0) {
+      return null;
+    }
+    int end = lower.indexOf(')', at);
+    if (end < 0) {
+      return null;
+    }
+    return switch (lower.substring(at + 8, end).strip()) {
+      case "6", "9" -> Reason.FAILEDSTARTTLS;
+      case "8" -> Reason.SYSTEMERROR;
+      case "12" -> Reason.NORELAYING;
+      case "13" -> Reason.BLOCKED;
+      case "14" -> Reason.USERUNKNOWN;
+      case "15", "17", "18" -> Reason.FILTERED;
+      default -> null;
+    };
+  }
+
   /** The provider's verdict on the lower-case diagnostic, or null. */
   static Reason verdict(String lower) {
     if (lower == null || lower.isEmpty()) {

@@ -88,6 +88,11 @@ final class ReasonRules {
       // a provider's own published meaning of its reply outranks the general reading
       return provider;
     }
+    Reason gmail = Providers.gmailState(d);
+    if (gmail != null && (e.status() == null || e.status().contains(".0"))) {
+      // Gmail's stage mark names the cause unless the remote reply carried a precise status
+      return gmail;
+    }
     Reason byStatus = byStatus(e.status());
     String type = e.diagnosticType();
     if (type != null && !type.startsWith("X-UNIX")) {
@@ -851,7 +856,10 @@ final class ReasonRules {
             "recipient is inactive",
             "user is inactive",
             "mailbox unavailable or access denied",
-            "deactivated"));
+            "deactivated",
+            // au (EZweb): the subscriber's contract is stopped or limited
+            "the user(s) account is disabled",
+            "the user(s) account is temporarily limited"));
     PHRASES.put(
         Reason.HASMOVED,
         List.of(
