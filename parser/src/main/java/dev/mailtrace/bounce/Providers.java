@@ -42,7 +42,9 @@ final class Providers {
           new Rule("was rejected due to spam classification", Reason.SPAMDETECTED),
           // GoDaddy (help article 40685) wording without an IB code
           new Rule("message rejected for spam or virus content", Reason.SPAMDETECTED),
-          new Rule("account storage limit", Reason.MAILBOXFULL));
+          new Rule("account storage limit", Reason.MAILBOXFULL),
+          // Gmail refuses a "Send mail as" alias whose outgoing server settings do not work
+          new Rule("?p=customfromdenied", Reason.REJECTED));
 
   /**
    * Gmail's own bounces end the remote server's reply with "(state N)", the stage of Gmail's SMTP

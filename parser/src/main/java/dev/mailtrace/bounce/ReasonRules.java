@@ -119,7 +119,16 @@ final class ReasonRules {
     if (e.preset() != null && explicit(e.preset())) {
       return e.preset();
     }
-    return d.isBlank() ? Reason.UNDEFINED : Reason.ONHOLD;
+    return d.isBlank() || isLeadIn(d) ? Reason.UNDEFINED : Reason.ONHOLD;
+  }
+
+  /**
+   * True for text that only introduces the list of failed recipients ("Delivery to the following
+   * recipients failed permanently:") and says nothing of the cause.
+   */
+  private static boolean isLeadIn(String d) {
+    String t = d.strip();
+    return t.endsWith(":") && t.indexOf(':') == t.length() - 1 && t.contains("following");
   }
 
   private static Reason another(Evidence e, Reason byStatus, String d, String type) {
@@ -637,7 +646,6 @@ final class ReasonRules {
             "unknown mailbox",
             "mailbox unknown",
             "address unknown",
-            "unknown address",
             "invalid recipient",
             "invalid mailbox",
             "invalid address",
@@ -1225,7 +1233,6 @@ final class ReasonRules {
             "your ip",
             "your host",
             "helo command rejected",
-            "access denied",
             "connection refused",
             "not allowed to connect",
             "no access from",
