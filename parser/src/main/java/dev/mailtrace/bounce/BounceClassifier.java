@@ -414,6 +414,7 @@ public final class BounceClassifier {
         remote = Signals.remoteHost(diagnostic);
       }
       String textReply = finding == null ? null : Codes.findReply(finding.diagnostic(), (char) 0);
+      String specific = null;
       if (textReply == null
           && diagType != null
           && diagType.startsWith("X-UNIX")
@@ -421,8 +422,13 @@ public final class BounceClassifier {
         // Sendmail reports a local program's exit status ("X-Unix; 71") and puts the reply it
         // gave the sender ("451 4.0.0 Operating system error") at the end of its transcript
         textReply = transcriptReply(split.report());
+        String coded = transcriptStatus(split.report());
+        if (coded != null && statusField != null && statusField.endsWith(".0.0")
+            && coded.charAt(0) == statusField.charAt(0) && !coded.endsWith(".0.0")) {
+          specific = coded;
+        }
       }
-      out.add(
+      BouncedRecipient b =
           recipient(
               recipient,
               original,
@@ -433,7 +439,16 @@ public final class BounceClassifier {
               remote,
               context,
               null,
-              textReply));
+              textReply);
+      if (specific != null) {
+        // the transcript's code is more precise than the generic X.0.0 of the field; the reason
+        // stays the one the local program's failure gave
+        b =
+            new BouncedRecipient(
+                b.recipient(), b.originalRecipient(), b.action(), specific, b.replyCode(),
+                b.command(), b.diagnostic(), b.remoteHost(), b.reason(), b.hard());
+      }
+      out.add(b);
     }
     Original orig = original(layout, split.originalHeaders());
     String reporting = f.perMessage().get("reporting-mta");
@@ -458,6 +473,22 @@ public final class BounceClassifier {
       }
     }
     return true;
+  }
+
+  /** The enhanced status of the first coded line of a Sendmail transcript, or null. */
+  private static String transcriptStatus(String report) {
+    String reply = transcriptReply(report);
+    if (reply == null) {
+      return null;
+    }
+    int at = report.indexOf("----- Transcript of session follows -----");
+    for (String l : BounceText.lines(report.substring(at))) {
+      String t = l.strip();
+      if (t.startsWith(reply + " ")) {
+        return Codes.findStatus(t, reply.charAt(0));
+      }
+    }
+    return null;
   }
 
   /** The reply code of the first coded line of a Sendmail transcript, or null. */
