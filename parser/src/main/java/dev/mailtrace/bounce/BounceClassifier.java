@@ -676,7 +676,19 @@ public final class BounceClassifier {
     Reason preset = Formats.preset(m, lowerReport, findings);
     for (BounceText.Finding f : findings) {
       String diagnostic = f.diagnostic();
-      if (!BounceText.telling(diagnostic)) {
+      boolean uncoded =
+          Codes.findReply(diagnostic, (char) 0) == null
+              && Codes.findStatus(diagnostic, (char) 0) == null;
+      if (uncoded && general == null && !diagnostic.isEmpty()) {
+        general = BounceText.generalDiagnostic(split.report());
+      }
+      if (!BounceText.telling(diagnostic)
+          || (uncoded
+              && !diagnostic.isEmpty()
+              && Codes.findReply(general, (char) 0) != null
+              && !ReasonRules.isKnown(diagnostic.toLowerCase(Locale.ROOT)))) {
+        // the lines after the address say nothing a reason can be read from, while the report
+        // carries a coded reply elsewhere (a "details" block after the error): read both
         if (general == null) {
           general = BounceText.generalDiagnostic(split.report());
         }

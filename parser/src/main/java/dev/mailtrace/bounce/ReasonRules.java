@@ -498,6 +498,21 @@ final class ReasonRules {
     return (temporary ? "4.0." : "5.0.") + n;
   }
 
+  /** True when the lower-case text holds a phrase of any reason. */
+  static boolean isKnown(String lower) {
+    MEMO.get().clear();
+    try {
+      for (Reason r : PHRASES.keySet()) {
+        if (matches(r, lower)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      MEMO.get().clear();
+    }
+  }
+
   /** True when the lower-case text holds one of the reason's phrases. */
   static boolean matches(Reason reason, String lower) {
     if (lower == null || lower.isEmpty()) {
@@ -548,6 +563,8 @@ final class ReasonRules {
           "address not found",
           "unknown user:",
           "final delivery userid",
+          // Verizon's own notice of a refused recipient
+          "error: invalid user address",
           "<*@*>: user unknown",
           "ディレクトリには見つかりません",
           "[rcpt_to]",
