@@ -16,8 +16,10 @@ final class Providers {
 
   private static final List<Rule> PHRASES =
       List.of(
-          // Yahoo Inc. (senders.yahooinc.com/smtp-error-codes): TSS04 and TSS09/11 refuse the sender
-          new Rule("temporarily deferred due to unexpected volume or user complaints", Reason.REJECTED),
+          // Yahoo Inc. (senders.yahooinc.com/smtp-error-codes): TSS04, TSS09 and TSS11 refuse
+          // the sender, not the recipient
+          new Rule(
+              "temporarily deferred due to unexpected volume or user complaints", Reason.REJECTED),
           new Rule("due to unresolvable rfc.5321", Reason.REJECTED),
           new Rule(" will be permanently deferred", Reason.REJECTED),
           new Rule("user is receiving mail too quickly", Reason.SPEEDING),

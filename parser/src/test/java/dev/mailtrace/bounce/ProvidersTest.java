@@ -40,7 +40,8 @@ class ProvidersTest {
   void orangeLabelsEndInTheirCode() {
     assertEquals(
         Reason.POLICYVIOLATION,
-        Providers.verdict("554 5.7.1 <x.example.net[192.0.2.1]>: client host rejected: lpn000_630"));
+        Providers.verdict(
+            "554 5.7.1 <x.example.net[192.0.2.1]>: client host rejected: lpn000_630"));
     assertEquals(
         Reason.SUSPEND, Providers.verdict("550 5.5.0 boite du destinataire archivee. lpn007_420"));
     assertEquals(Reason.USERUNKNOWN, Providers.verdict("550 invalid recipient. ofr_416 [416]"));
