@@ -35,14 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * generated corpus of ordinary mail parsed alone and parsed then classified; the second may be at
  * most 20 % slower. {@code rawLineScan} touches every byte once as a floor.
  *
- * <p>The bounce corpus is read from {@code -Dmailtrace.bounces=DIR} (default
- * {@code ../shared/corpora/bounces/sisimai/maildir/bsd}); run with {@code java -jar
+ * <p>The bounce corpus is read from {@code -Dmailtrace.bounces=DIR} (default {@code
+ * ../shared/corpora/bounces/sisimai/maildir/bsd}); run with {@code java -jar
  * bench/target/benchmarks.jar BounceBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BounceBenchmark {
@@ -62,8 +64,10 @@ public class BounceBenchmark {
   public void setUp() throws IOException {
     parser = new MessageParser();
     classifier = new BounceClassifier();
-    Path dir = Path.of(System.getProperty("mailtrace.bounces",
-        "../shared/corpora/bounces/sisimai/maildir/bsd"));
+    Path dir =
+        Path.of(
+            System.getProperty(
+                "mailtrace.bounces", "../shared/corpora/bounces/sisimai/maildir/bsd"));
     List<Message> parsed = new ArrayList<>();
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -81,8 +85,9 @@ public class BounceBenchmark {
       }
     }
     if (parsed.isEmpty()) {
-      throw new UncheckedIOException(new IOException(
-          "no bounce corpus at " + dir.toAbsolutePath() + "; set -Dmailtrace.bounces=DIR"));
+      throw new UncheckedIOException(
+          new IOException(
+              "no bounce corpus at " + dir.toAbsolutePath() + "; set -Dmailtrace.bounces=DIR"));
     }
     bounces = parsed.toArray(Message[]::new);
     BenchCorpus corpus = BenchCorpus.generate(BenchCorpus.SEED, BenchCorpus.COUNT);

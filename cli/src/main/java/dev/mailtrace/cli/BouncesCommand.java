@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "List bounced recipients from delivery reports and bounces.",
-      "Reads RFC 3464 reports, ARF feedback, auto-replies and the text bounces of common MTAs; "
-          + "ordinary mail is skipped. Exit code 0 when every input was read, 3 when one cannot be read."
+      "Reads RFC 3464 reports, ARF feedback, auto-replies and the text bounces of common MTAs;"
+          + " ordinary mail is skipped. Exit code 0 when every input was read, 3 when one cannot be"
+          + " read."
     },
     footer = {
       "",
@@ -56,20 +57,35 @@ final class BouncesCommand implements Callable<Integer> {
   private static final DateTimeFormatter ISO_SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
   private static final String[] COLUMNS = {
-    "file", "offset", "date", "kind", "recipient", "action", "status", "replyCode", "command",
-    "reason", "hard", "remoteHost", "diagnostic"
+    "file",
+    "offset",
+    "date",
+    "kind",
+    "recipient",
+    "action",
+    "status",
+    "replyCode",
+    "command",
+    "reason",
+    "hard",
+    "remoteHost",
+    "diagnostic"
   };
 
   @Spec CommandSpec spec;
 
   @Mixin OutputOptions output;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of mail to read.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or folders of mail to read.")
   List<Path> paths;
 
   @Option(
       names = "--summary",
-      description = "Print counts by kind, reason, status, remote host and recipient domain instead of rows.")
+      description =
+          "Print counts by kind, reason, status, remote host and recipient domain instead of rows.")
   boolean summary;
 
   @Override
@@ -84,7 +100,10 @@ final class BouncesCommand implements Callable<Integer> {
     MessageParser parser = new MessageParser();
     BounceClassifier classifier = new BounceClassifier();
     Counts counts = new Counts();
-    CSVPrinter csv = output.csv && !summary ? CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get().print(out) : null;
+    CSVPrinter csv =
+        output.csv && !summary
+            ? CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get().print(out)
+            : null;
     boolean header = false;
     for (Path p : paths) {
       try (ArchiveReader reader = ArchiveReader.open(p)) {
@@ -124,7 +143,8 @@ final class BouncesCommand implements Callable<Integer> {
                   sb.append('\t');
                 }
                 Object v = row.get(i);
-                sb.append(v == null ? "-" : i == 10 ? ((Boolean) v ? "hard" : "soft") : v.toString());
+                sb.append(
+                    v == null ? "-" : i == 10 ? ((Boolean) v ? "hard" : "soft") : v.toString());
               }
               out.println(sb);
             }
@@ -202,7 +222,8 @@ final class BouncesCommand implements Callable<Integer> {
         }
         new JsonWriter(out).value(o).newline();
       } else if (output.csv) {
-        CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("dimension", "value", "count").get().print(out);
+        CSVPrinter csv =
+            CSVFormat.DEFAULT.builder().setHeader("dimension", "value", "count").get().print(out);
         csv.printRecord("total", "messages", messages);
         csv.printRecord("total", "reports", reports);
         csv.printRecord("total", "recipients", recipients);
@@ -213,7 +234,8 @@ final class BouncesCommand implements Callable<Integer> {
         }
         csv.flush();
       } else {
-        out.printf("messages %d, delivery reports %d, recipients %d%n", messages, reports, recipients);
+        out.printf(
+            "messages %d, delivery reports %d, recipients %d%n", messages, reports, recipients);
         for (Map.Entry<String, Map<String, Long>> e : by.entrySet()) {
           out.println();
           out.println("by " + e.getKey() + ":");
@@ -228,8 +250,9 @@ final class BouncesCommand implements Callable<Integer> {
     private static Map<String, Long> sorted(Map<String, Long> m) {
       Map<String, Long> out = new LinkedHashMap<>();
       m.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-              .thenComparing(Map.Entry.comparingByKey()))
+          .sorted(
+              Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                  .thenComparing(Map.Entry.comparingByKey()))
           .forEach(e -> out.put(e.getKey(), e.getValue()));
       return out;
     }

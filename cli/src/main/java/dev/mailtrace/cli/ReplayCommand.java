@@ -197,6 +197,13 @@ final class ReplayCommand implements Callable<Integer> {
     if (index != null && query == null) {
       throw CliException.usage("--index needs --query to select the messages ('*' for all)");
     }
+    if (sources != null) {
+      for (Path p : sources) {
+        if (!java.nio.file.Files.exists(p)) {
+          throw CliException.environment("no such file or folder: " + p + "; check the path");
+        }
+      }
+    }
     Target target = target(to);
     RecipientPolicy policy = policy();
     if (!dryRun && !policy.isUsable()) {

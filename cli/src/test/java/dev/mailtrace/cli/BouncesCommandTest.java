@@ -67,9 +67,13 @@ class BouncesCommandTest {
   private static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Path mbox() throws IOException {
@@ -110,8 +114,10 @@ class BouncesCommandTest {
     Run r = run("bounces", "--csv", mbox().toString());
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\r\n");
-    assertEquals("file,offset,date,kind,recipient,action,status,replyCode,command,reason,hard,"
-        + "remoteHost,diagnostic", lines[0]);
+    assertEquals(
+        "file,offset,date,kind,recipient,action,status,replyCode,command,reason,hard,"
+            + "remoteHost,diagnostic",
+        lines[0]);
     assertTrue(lines[2].endsWith("\"552 5.2.2 Mailbox full, \"\"quota\"\" exceeded\""), lines[2]);
   }
 

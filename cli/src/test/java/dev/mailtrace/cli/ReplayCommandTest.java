@@ -98,6 +98,26 @@ class ReplayCommandTest {
   }
 
   @Test
+  void messagesSelectedThroughTheIndexAreReplayed() throws Exception {
+    String mbox = mbox();
+    Path idx = dir.resolve("idx");
+    Result indexed = run("index", mbox, "--index", idx.toString());
+    assertEquals(0, indexed.code(), indexed.err());
+    Result r = run("replay", "--index", idx.toString(), "--query", "subject:two", "--to", "127.0.0.1:9",
+        "--rcpt", "sink@lab.test", "--dry-run");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("<carol@origin.test> -> sink@lab.test"), r.out());
+    assertTrue(r.out().contains("dry run: 1 messages"), r.out());
+  }
+
+  @Test
+  void missingSourceIsOneLineWithExitCodeThree() {
+    Result r = run("replay", dir.resolve("nothing.mbox").toString(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test");
+    assertEquals(3, r.code());
+    assertTrue(r.err().startsWith("mailtrace: no such file or folder"), r.err());
+  }
+
+  @Test
   void realRunDeliversToGreenMailAndWritesTheLog() throws Exception {
     Path log = dir.resolve("run.csv");
     Result r = run("replay", mbox(), "--to", "127.0.0.1:" + GREENMAIL.getSmtp().getPort(),

@@ -33,9 +33,6 @@ public final class BounceClassifier {
     try {
       return decide(message);
     } catch (RuntimeException bad) {
-      if (Boolean.getBoolean("mailtrace.bounce.debug")) {
-        bad.printStackTrace();
-      }
       // bad input is data: a message we cannot read as a report is not one
       return DeliveryReport.NONE;
     }
@@ -68,8 +65,11 @@ public final class BounceClassifier {
         return;
       }
       if (ct.startsWith("message/")) {
-        if (original == null && (ct.equals("message/rfc822") || ct.equals("message/global")
-            || ct.equals("message/partial") || ct.equals("message/news"))) {
+        if (original == null
+            && (ct.equals("message/rfc822")
+                || ct.equals("message/global")
+                || ct.equals("message/partial")
+                || ct.equals("message/news"))) {
           original = p;
         }
         return;
@@ -81,10 +81,9 @@ public final class BounceClassifier {
         return;
       }
       if (p.isLeaf()) {
-        if ((ct.equals("text/plain") || ct.startsWith("multipart/")) && !"attachment".equals(p.disposition())) {
-          // a multipart whose parts could not be split is read as text
-          texts.add(p);
-        } else if (ct.equals("text/plain")) {
+        if (ct.equals("text/plain")
+            || (ct.startsWith("multipart/") && !"attachment".equals(p.disposition()))) {
+          // a multipart whose parts could not be split is read as text too
           texts.add(p);
         } else if (ct.equals("text/html")) {
           htmls.add(p);
@@ -104,8 +103,8 @@ public final class BounceClassifier {
     String subject = m.subject() == null ? "" : m.subject().toLowerCase(Locale.ROOT);
     boolean daemon = isDaemon(from, fromName);
     boolean multipart = root.isMultipart();
-    boolean bouncy = daemon || Signals.subjectSaysBounce(subject)
-        || m.header("X-Failed-Recipients") != null;
+    boolean bouncy =
+        daemon || Signals.subjectSaysBounce(subject) || m.header("X-Failed-Recipients") != null;
     if (SesNotification.looksLikeOne(subject, from)) {
       DeliveryReport ses = ses(m);
       if (ses != null) {
@@ -121,7 +120,9 @@ public final class BounceClassifier {
     }
     Layout layout = new Layout();
     layout.walk(root, 0);
-    if (layout.status == null && layout.feedback == null && layout.original != null
+    if (layout.status == null
+        && layout.feedback == null
+        && layout.original != null
         && !layout.original.children().isEmpty()) {
       // a report forwarded as an attachment: read the enclosed report instead
       Layout inner = new Layout();
@@ -133,6 +134,9 @@ public final class BounceClassifier {
     if (layout.feedback != null) {
       return feedback(m, layout);
     }
+    if (layout.original != null && Formats.isJunkMailReport(subject)) {
+      return junkMailReport(layout);
+    }
     if (layout.status != null) {
       DeliveryReport r = deliveryStatus(m, layout);
       if (r != null) {
@@ -140,15 +144,28 @@ public final class BounceClassifier {
       }
     }
     if (Formats.isUnsubscribe(m)) {
-      List<BouncedRecipient> who = List.of(new BouncedRecipient(from, null, null, null, null, null,
-          BounceText.oneLine(m.subject()), null, Reason.FEEDBACK, false));
-      return new DeliveryReport(ReportKind.FEEDBACK, null, "opt-out", m.inReplyTo(), null, null,
-          null, who);
+      List<BouncedRecipient> who =
+          List.of(
+              new BouncedRecipient(
+                  from,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  BounceText.oneLine(m.subject()),
+                  null,
+                  Reason.FEEDBACK,
+                  false));
+      return new DeliveryReport(
+          ReportKind.FEEDBACK, null, "opt-out", m.inReplyTo(), null, null, null, who);
     }
     if (autoReply && !bouncy) {
       return autoReply(m, from);
     }
-    if (!bouncy && !reportType && !(layout.original != null && Signals.textSaysBounce(plainText(layout)))) {
+    if (!bouncy
+        && !reportType
+        && !(layout.original != null && Signals.textSaysBounce(plainText(layout)))) {
       return DeliveryReport.NONE;
     }
     boolean strong = daemon || reportType || m.header("X-Failed-Recipients") != null;
@@ -200,12 +217,29 @@ public final class BounceClassifier {
     }
     List<BouncedRecipient> out = new ArrayList<>();
     for (String r : recipients) {
-      out.add(new BouncedRecipient(r, null, null, null, null, null, null,
-          fields.get("source-ip"), Reason.FEEDBACK, false));
+      out.add(
+          new BouncedRecipient(
+              r,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              fields.get("source-ip"),
+              Reason.FEEDBACK,
+              false));
     }
     String reporting = fields.get("reporting-mta");
-    return new DeliveryReport(ReportKind.FEEDBACK, reporting == null ? null : DsnFields.typed(reporting),
-        type, orig.messageId, orig.subject, orig.from, orig.to, out);
+    return new DeliveryReport(
+        ReportKind.FEEDBACK,
+        reporting == null ? null : DsnFields.typed(reporting),
+        type,
+        orig.messageId,
+        orig.subject,
+        orig.from,
+        orig.to,
+        out);
   }
 
   // ---------------------------------------------------------------- Amazon SES notifications
@@ -221,17 +255,52 @@ public final class BounceClassifier {
     for (SesNotification.Entry e : p.entries()) {
       String addr = e.address() == null ? null : e.address().toLowerCase(Locale.ROOT);
       if (p.kind() == ReportKind.FEEDBACK) {
-        out.add(new BouncedRecipient(addr, null, null, null, null, null, null, null,
-            Reason.FEEDBACK, false));
+        out.add(
+            new BouncedRecipient(
+                addr, null, null, null, null, null, null, null, Reason.FEEDBACK, false));
       } else {
-        String diag = e.diagnostic() == null ? null : BounceText.oneLine(DsnFields.typed(e.diagnostic()));
-        String status = e.status() != null && StatusCode.parse(e.status()) != null ? e.status() : null;
-        out.add(recipient(addr, null, e.action(), status, diag, DsnFields.type(e.diagnostic()),
-            null, null, null));
+        String diag =
+            e.diagnostic() == null ? null : BounceText.oneLine(DsnFields.typed(e.diagnostic()));
+        String status =
+            e.status() != null && StatusCode.parse(e.status()) != null ? e.status() : null;
+        out.add(
+            recipient(
+                addr,
+                null,
+                e.action(),
+                status,
+                diag,
+                DsnFields.type(e.diagnostic()),
+                null,
+                null,
+                null));
       }
     }
     String mta = p.reportingMta() == null ? null : DsnFields.typed(p.reportingMta());
-    return new DeliveryReport(p.kind(), mta, p.feedbackType(), p.messageId(), null, null, null, out);
+    return new DeliveryReport(
+        p.kind(), mta, p.feedbackType(), p.messageId(), null, null, null, out);
+  }
+
+  /** A Microsoft JMRP complaint: the reported message attached, its recipient the complainant. */
+  private DeliveryReport junkMailReport(Layout layout) {
+    Original orig = original(layout, null);
+    List<BouncedRecipient> out = new ArrayList<>();
+    String hm = null;
+    if (!layout.original.children().isEmpty()) {
+      hm = layout.original.children().get(0).header("X-HmXmrOriginalRecipient");
+    }
+    List<String> to = BounceText.addresses(hm != null ? hm : orig.to == null ? "" : orig.to);
+    if (to.isEmpty()) {
+      to = new ArrayList<>();
+      to.add(null);
+    }
+    for (String a : to) {
+      out.add(
+          new BouncedRecipient(
+              a, null, null, null, null, null, null, null, Reason.FEEDBACK, false));
+    }
+    return new DeliveryReport(
+        ReportKind.FEEDBACK, null, "abuse", orig.messageId, orig.subject, orig.from, orig.to, out);
   }
 
   // ---------------------------------------------------------------- RFC 3464
@@ -264,7 +333,9 @@ public final class BounceClassifier {
       String diagnostic = diagRaw == null ? null : BounceText.oneLine(DsnFields.typed(diagRaw));
       String context = null;
       BounceText.Finding finding = null;
-      if (diagnostic == null || diagnostic.isEmpty() || Codes.findCommand(diagnostic.toLowerCase(Locale.ROOT)) == null
+      if (diagnostic == null
+          || diagnostic.isEmpty()
+          || Codes.findCommand(diagnostic.toLowerCase(Locale.ROOT)) == null
           || Codes.findReply(diagnostic, (char) 0) == null) {
         // the text part is read only when the fields leave something out
         if (findings == null) {
@@ -275,7 +346,8 @@ public final class BounceClassifier {
       if (finding != null) {
         context = finding.context() + " " + finding.diagnostic();
       }
-      if ((diagnostic == null || diagnostic.isEmpty()) && finding != null
+      if ((diagnostic == null || diagnostic.isEmpty())
+          && finding != null
           && BounceText.telling(finding.diagnostic())) {
         diagnostic = finding.diagnostic();
       }
@@ -292,13 +364,30 @@ public final class BounceClassifier {
         remote = Signals.remoteHost(diagnostic);
       }
       String textReply = finding == null ? null : Codes.findReply(finding.diagnostic(), (char) 0);
-      out.add(recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
-          context, null, textReply));
+      out.add(
+          recipient(
+              recipient,
+              original,
+              action,
+              statusField,
+              diagnostic,
+              diagType,
+              remote,
+              context,
+              null,
+              textReply));
     }
     Original orig = original(layout, split.originalHeaders());
     String reporting = f.perMessage().get("reporting-mta");
-    return new DeliveryReport(kindOf(out), reporting == null ? null : DsnFields.typed(reporting), null,
-        orig.messageId, orig.subject, orig.from, orig.to, out);
+    return new DeliveryReport(
+        kindOf(out),
+        reporting == null ? null : DsnFields.typed(reporting),
+        null,
+        orig.messageId,
+        orig.subject,
+        orig.from,
+        orig.to,
+        out);
   }
 
   private static String normalAction(String a) {
@@ -338,14 +427,16 @@ public final class BounceClassifier {
         return f;
       }
     }
-    return fs.size() == 1 ? null : null;
+    return null;
   }
 
   private static ReportKind kindOf(List<BouncedRecipient> rs) {
     boolean delayed = false;
     boolean delivered = false;
     for (BouncedRecipient r : rs) {
-      if (r.reason() == Reason.DELIVERED || "delivered".equals(r.action()) || "relayed".equals(r.action())
+      if (r.reason() == Reason.DELIVERED
+          || "delivered".equals(r.action())
+          || "relayed".equals(r.action())
           || "expanded".equals(r.action())) {
         delivered = true;
       } else if ("delayed".equals(r.action())) {
@@ -366,9 +457,21 @@ public final class BounceClassifier {
     Original orig = new Original();
     String inReplyTo = m.inReplyTo();
     orig.messageId = inReplyTo;
-    List<BouncedRecipient> out = List.of(new BouncedRecipient(from, null, null, null, null, null,
-        BounceText.oneLine(m.subject()), null, Reason.VACATION, false));
-    return new DeliveryReport(ReportKind.AUTOREPLY, null, null, orig.messageId, null, null, null, out);
+    List<BouncedRecipient> out =
+        List.of(
+            new BouncedRecipient(
+                from,
+                null,
+                null,
+                null,
+                null,
+                null,
+                BounceText.oneLine(m.subject()),
+                null,
+                Reason.VACATION,
+                false));
+    return new DeliveryReport(
+        ReportKind.AUTOREPLY, null, null, orig.messageId, null, null, null, out);
   }
 
   // ---------------------------------------------------------------- human-readable bounces
@@ -387,10 +490,11 @@ public final class BounceClassifier {
     if (report.isEmpty()) {
       return DeliveryReport.NONE;
     }
-    if (report.regionMatches(true, 0, "", 0, 0) && containsIgnoreCase(report, "final-recipient:")) {
+    if (containsIgnoreCase(report, "final-recipient:")) {
       // RFC 3464 fields pasted into the text (a forwarded or flattened report)
       String unquoted = String.join("\n", BounceText.unquoted(BounceText.lines(report)));
-      DeliveryReport inline = deliveryStatus(m, layout, DsnFields.parse(dsnRegion(unquoted)), unquoted);
+      DeliveryReport inline =
+          deliveryStatus(m, layout, DsnFields.parse(dsnRegion(unquoted)), unquoted);
       if (inline != null) {
         return inline;
       }
@@ -411,13 +515,26 @@ public final class BounceClassifier {
     if (findings.isEmpty() && orig.to != null) {
       general = BounceText.generalDiagnostic(split.report());
     }
-    if (findings.isEmpty() && orig.to != null
-        && (Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null)) {
+    boolean reportType = m.root().contentType().equals("multipart/report");
+    if (findings.isEmpty()
+        && orig.to != null
+        && (reportType
+            || (strong && BounceText.telling(general))
+            || Codes.findStatus(general, (char) 0) != null
+            || Codes.findReply(general, (char) 0) != null)) {
       // no recipient line: the returned original's To is the best guess, and only when a code
-      // in the text shows that something failed
+      // in the text, or failure words from a mailer daemon, show that something failed
+      boolean coded =
+          Codes.findStatus(general, (char) 0) != null
+              || Codes.findReply(general, (char) 0) != null
+              || (strong && !reportType && BounceText.telling(general));
       for (String a : BounceText.addresses(orig.to)) {
         if (!exclude.contains(a)) {
-          findings.add(new BounceText.Finding(a, "", ""));
+          // without a code the prose says nothing about this recipient in particular
+          findings.add(new BounceText.Finding(a, coded ? general : "", ""));
+          if (!coded) {
+            general = "";
+          }
           break;
         }
       }
@@ -440,36 +557,72 @@ public final class BounceClassifier {
         if (general == null) {
           general = BounceText.generalDiagnostic(split.report());
         }
-        diagnostic = diagnostic.isEmpty() ? general : general.isEmpty() ? diagnostic : diagnostic + " " + general;
+        diagnostic =
+            diagnostic.isEmpty()
+                ? general
+                : general.isEmpty() ? diagnostic : diagnostic + " " + general;
       }
       String remote = Signals.remoteHost(f.context() + " " + diagnostic);
-      out.add(recipient(f.recipient(), null, delayed ? "delayed" : null, null, diagnostic, null,
-          remote, f.context() + " " + diagnostic, preset));
+      out.add(
+          recipient(
+              f.recipient(),
+              null,
+              delayed ? "delayed" : null,
+              null,
+              diagnostic,
+              null,
+              remote,
+              f.context() + " " + diagnostic,
+              preset));
     }
     ReportKind kind = kindOf(out);
     if (kind == ReportKind.DELIVERED) {
       kind = ReportKind.BOUNCE;
     }
-    return new DeliveryReport(kind, Signals.reportingMta(m), null, orig.messageId, orig.subject,
-        orig.from, orig.to, out);
+    return new DeliveryReport(
+        kind, Signals.reportingMta(m), null, orig.messageId, orig.subject, orig.from, orig.to, out);
   }
 
   // ---------------------------------------------------------------- one recipient
 
-  private static BouncedRecipient recipient(String recipient, String original, String action,
-      String statusField, String diagnostic, String diagType, String remote, String context,
+  private static BouncedRecipient recipient(
+      String recipient,
+      String original,
+      String action,
+      String statusField,
+      String diagnostic,
+      String diagType,
+      String remote,
+      String context,
       Reason preset) {
-    return recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
-        context, preset, null);
+    return recipient(
+        recipient,
+        original,
+        action,
+        statusField,
+        diagnostic,
+        diagType,
+        remote,
+        context,
+        preset,
+        null);
   }
 
   /**
-   * One recipient's outcome; {@code textReply} is a reply code the human-readable part gives
-   * for this recipient, used when the diagnostic itself has none (Sendmail's "X-Unix; 77").
+   * One recipient's outcome; {@code textReply} is a reply code the human-readable part gives for
+   * this recipient, used when the diagnostic itself has none (Sendmail's "X-Unix; 77").
    */
-  private static BouncedRecipient recipient(String recipient, String original, String action,
-      String statusField, String diagnostic, String diagType, String remote, String context,
-      Reason preset, String textReply) {
+  private static BouncedRecipient recipient(
+      String recipient,
+      String original,
+      String action,
+      String statusField,
+      String diagnostic,
+      String diagType,
+      String remote,
+      String context,
+      Reason preset,
+      String textReply) {
     String diag = diagnostic == null || diagnostic.isEmpty() ? null : diagnostic;
     String fromDiag = Codes.findStatus(diag, (char) 0);
     String reply = Codes.findReply(diag, (char) 0);
@@ -491,14 +644,19 @@ public final class BounceClassifier {
       command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
     }
     if (action == null && status != null) {
-      action = status.startsWith("2") ? "delivered" : status.startsWith("4") && diag != null
-          && Signals.saysDelayed(lowerDiag) ? "delayed" : "failed";
+      action =
+          status.startsWith("2")
+              ? "delivered"
+              : status.startsWith("4") && diag != null && Signals.saysDelayed(lowerDiag)
+                  ? "delayed"
+                  : "failed";
     }
     if (action == null) {
       action = "failed";
     }
-    Reason reason = ReasonRules.decide(new ReasonRules.Evidence(preset, status, reply, command,
-        diag, diagType, action));
+    Reason reason =
+        ReasonRules.decide(
+            new ReasonRules.Evidence(preset, status, reply, command, diag, diagType, action));
     if (reason == Reason.DELIVERED) {
       action = "delivered";
     }
@@ -507,8 +665,8 @@ public final class BounceClassifier {
     }
     String cv = ((status == null ? "" : status) + " " + (diag == null ? "" : diag)).strip();
     boolean hard = ReasonRules.isHard(reason, cv);
-    return new BouncedRecipient(recipient, original, action, status, reply, command, diag, remote,
-        reason, hard);
+    return new BouncedRecipient(
+        recipient, original, action, status, reply, command, diag, remote, reason, hard);
   }
 
   /**
@@ -532,8 +690,8 @@ public final class BounceClassifier {
   }
 
   /**
-   * Chooses between the Status field and a code quoted in the diagnostic: the more specific one,
-   * or the one whose class agrees with the reply code.
+   * Chooses between the Status field and a code quoted in the diagnostic: the more specific one, or
+   * the one whose class agrees with the reply code.
    */
   static String prefer(String field, String inText, String reply) {
     if (field == null) {
@@ -559,8 +717,12 @@ public final class BounceClassifier {
     if (inText.endsWith(".0.0")) {
       return field;
     }
-    if (field.equals("4.4.7") || field.equals("4.7.0") || field.startsWith("5.3.")
-        || field.startsWith(".5.1", 1) || field.startsWith(".5.2", 1) || field.startsWith(".5.4", 1)
+    if (field.equals("4.4.7")
+        || field.equals("4.7.0")
+        || field.startsWith("5.3.")
+        || field.startsWith(".5.1", 1)
+        || field.startsWith(".5.2", 1)
+        || field.startsWith(".5.4", 1)
         || field.startsWith(".5.5", 1)) {
       return inText;
     }
@@ -732,21 +894,36 @@ public final class BounceClassifier {
     if (from != null) {
       int at = from.indexOf('@');
       String local = at > 0 ? from.substring(0, at) : from;
-      if (local.contains("mailer-daemon") || local.contains("mailer_daemon")
-          || local.contains("mailerdaemon") || local.contains("mail-daemon")
-          || local.contains("postmaster") || local.contains("maildelivery")
-          || local.contains("mail-delivery") || local.startsWith("bounce") || local.equals("mdaemon")
-          || local.equals("mailer") || local.contains("nobody") || local.equals("root")
-          || local.contains("daemon") || local.contains("no-reply-bounce")
-          || local.equals("mail") || local.equals("mailadmin")) {
+      if (local.contains("mailer-daemon")
+          || local.contains("mailer_daemon")
+          || local.contains("mailerdaemon")
+          || local.contains("mail-daemon")
+          || local.contains("postmaster")
+          || local.contains("post_master")
+          || local.contains("maildelivery")
+          || local.contains("mail-delivery")
+          || local.startsWith("bounce")
+          || local.equals("mdaemon")
+          || local.equals("mailer")
+          || local.contains("nobody")
+          || local.equals("root")
+          || local.contains("daemon")
+          || local.contains("no-reply-bounce")
+          || local.equals("mail")
+          || local.equals("mailadmin")) {
         return true;
       }
     }
     if (name != null) {
       String n = name.toLowerCase(Locale.ROOT);
-      return n.contains("mail delivery") || n.contains("mailer-daemon") || n.contains("mailer daemon")
-          || n.contains("postmaster") || n.contains("delivery subsystem")
-          || n.contains("mail administrator") || n.contains("mail delivery system");
+      return n.contains("mail delivery")
+          || n.contains("mailer-daemon")
+          || n.contains("mailer daemon")
+          || n.contains("postmaster")
+          || n.contains("delivery subsystem")
+          || n.contains("mail administrator")
+          || n.contains("ndr administrator")
+          || n.contains("mail delivery system");
     }
     return false;
   }
@@ -755,7 +932,7 @@ public final class BounceClassifier {
   private static String plainText(Layout layout) {
     StringBuilder sb = new StringBuilder();
     for (Part p : layout.texts) {
-      sb.append(p.text()).append('\n');
+      sb.append(decoded(p)).append('\n');
     }
     if (sb.length() == 0) {
       for (Part p : layout.htmls) {
@@ -765,10 +942,26 @@ public final class BounceClassifier {
     return lf(sb.toString());
   }
 
+  /**
+   * A part's text; a body in ISO-2022-JP without a charset label (common in Japanese bounces) shows
+   * as escape sequences and is decoded as such (RFC 1468).
+   */
+  private static String decoded(Part p) {
+    String t = p.text();
+    if (t.indexOf('\u001b') >= 0 && t.contains("\u001b$B") && p.body() != null) {
+      try {
+        return new String(p.body(), java.nio.charset.Charset.forName("ISO-2022-JP"));
+      } catch (RuntimeException unsupported) {
+        return t;
+      }
+    }
+    return t;
+  }
+
   /** The text of a report part, whether the parser kept it as a leaf or as an enclosed entity. */
   private static String text(Part p) {
     if (p.isLeaf()) {
-      return lf(p.text());
+      return lf(decoded(p));
     }
     StringBuilder sb = new StringBuilder();
     appendEntity(sb, p.children().get(0), 0);

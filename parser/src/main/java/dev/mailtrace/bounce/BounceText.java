@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a human-readable bounce body (any MTA, any language) as plain text: which recipients
- * failed and what was said about each.
+ * Reads a human-readable bounce body (any MTA, any language) as plain text: which recipients failed
+ * and what was said about each.
  *
  * <p>General mechanism rather than one module per MTA: a recipient line is a line that starts with
- * an address (bare, in angle brackets or after a label such as {@code RCPT TO:}); the lines after it
- * up to the next recipient line are its diagnostic; where those say nothing, nearby paragraphs with
- * an SMTP reply, an enhanced status code or a failure phrase stand in. The returned original
+ * an address (bare, in angle brackets or after a label such as {@code RCPT TO:}); the lines after
+ * it up to the next recipient line are its diagnostic; where those say nothing, nearby paragraphs
+ * with an SMTP reply, an enhanced status code or a failure phrase stand in. The returned original
  * message, when inline, is cut off at its marker line first.
  */
 final class BounceText {
@@ -27,18 +27,42 @@ final class BounceText {
   record Split(String report, String originalHeaders) {}
 
   private static final String[] ORIGINAL_MARKERS = {
-    "below this line is a copy of the message", "this is a copy of the message",
-    "original message follows", "----- original message -----", "unsent message follows", "-----original message-----",
-    "--- original message ---", "original message ---", "unsent message below",
-    "----- the header of the original message", "headers of the original message",
-    "----- message header follows", "original message header",
-    "----- returned message", "returned message follows", "--- the message follows",
-    "message header follows", "content-type: message/rfc822", "message text follows",
-    "------ original message header", "---- start of returned message", "included is a copy",
-    "----- original message header", "original mail follows", "the headers of your message",
-    "here are the first few lines", "copy of the original message", "original message headers",
-    "--- below is the original", "your message reads",
-    "----- forwarded message", "begin original message", "-- original message", "原文", "元のメッセージ"
+    "below this line is a copy of the message",
+    "this is a copy of the message",
+    "original message follows",
+    "----- original message -----",
+    "unsent message follows",
+    "-----original message-----",
+    "--- original message ---",
+    "original message ---",
+    "unsent message below",
+    "the header of the original message",
+    "headers of the original message",
+    "----- message header follows",
+    "original message header",
+    "----- returned message",
+    "returned message follows",
+    "--- the message follows",
+    "message header follows",
+    "content-type: message/rfc822",
+    "message text follows",
+    "------ original message header",
+    "---- start of returned message",
+    "included is a copy",
+    "----- original message header",
+    "original mail follows",
+    "the headers of your message",
+    "here are the first few lines",
+    "copy of the original message",
+    "original message headers",
+    "--- below is the original",
+    "your message reads",
+    "original message:",
+    "----- forwarded message",
+    "begin original message",
+    "-- original message",
+    "原文",
+    "元のメッセージ"
   };
 
   /** Cuts the text at the first marker of an inline returned message. */
@@ -61,10 +85,28 @@ final class BounceText {
   }
 
   private static final String[] LABELS = {
-    "original-recipient:", "final-recipient:", ">>> rcpt to:", "rcpt to:", "recipient:",
-    "recipients:", "recipient address:", "failed recipient:", "failed address:", "address:",
-    "invalid recipient:", "unknown recipient:", "destinataire :", "destinataire:",
-    "empfänger:", "destinatario:", "mailbox:", "e-mail:", "email:", "user:", "for <", "<<< rcpt to:"
+    "original-recipient:",
+    "final-recipient:",
+    ">>> rcpt to:",
+    "rcpt to:",
+    "recipient:",
+    "recipients:",
+    "recipient address:",
+    "failed recipient:",
+    "failed address:",
+    "address:",
+    "invalid recipient:",
+    "unknown recipient:",
+    "destinataire :",
+    "destinataire:",
+    "empfänger:",
+    "destinatario:",
+    "mailbox:",
+    "e-mail:",
+    "email:",
+    "user:",
+    "for <",
+    "<<< rcpt to:"
   };
 
   /**
@@ -87,8 +129,10 @@ final class BounceText {
     boolean any = false;
     for (int i = 0; i < n; i++) {
       String a = recipientOf(lines.get(i), exclude);
-      if (a != null && looseExclude.contains(a) && !lines.get(i).strip().toLowerCase(Locale.ROOT)
-          .startsWith(a) && Character.isDigit(lines.get(i).strip().charAt(0))) {
+      if (a != null
+          && looseExclude.contains(a)
+          && !lines.get(i).strip().toLowerCase(Locale.ROOT).startsWith(a)
+          && Character.isDigit(lines.get(i).strip().charAt(0))) {
         // "550 5.2.0 <sender@...> From: domain is invalid": a reply about the sender
         a = null;
       }
@@ -144,15 +188,20 @@ final class BounceText {
           break;
         }
         sawText = true;
-        append(sb, other != null && l.strip().toLowerCase(Locale.ROOT).startsWith(addr) ? afterAddress(l, addr) : l);
+        append(
+            sb,
+            other != null && l.strip().toLowerCase(Locale.ROOT).startsWith(addr)
+                ? afterAddress(l, addr)
+                : l);
       }
       i = j - 1;
     }
     List<Finding> out = new ArrayList<>();
+    String[] lowerLines = new String[n];
     for (Map.Entry<String, StringBuilder> e : diag.entrySet()) {
       String addr = e.getKey();
       String d = oneLine(e.getValue().toString());
-      String context = contextOf(lines, addr, firstLine.get(addr));
+      String context = contextOf(lines, lowerLines, addr, firstLine.get(addr));
       out.add(new Finding(addr, d, context));
     }
     return out;
@@ -164,7 +213,9 @@ final class BounceText {
       if (l.isEmpty()) {
         continue;
       }
-      return l.endsWith("sent by") || l.endsWith("sent by:") || l.endsWith("from:")
+      return l.endsWith("sent by")
+          || l.endsWith("sent by:")
+          || l.endsWith("from:")
           || l.endsWith("sender:");
     }
     return false;
@@ -226,12 +277,19 @@ final class BounceText {
   }
 
   /** Lines around every mention of the address, for finding the command in a transcript. */
-  private static String contextOf(List<String> lines, String addr, int first) {
+  private static String contextOf(List<String> lines, String[] lower, String addr, int first) {
     StringBuilder sb = new StringBuilder();
     int mentions = 0;
-    for (int i = Math.max(0, first - 30); i < lines.size() && mentions < 6; i++) {
+    int end = Math.min(lines.size(), first + 200);
+    for (int i = Math.max(0, first - 30); i < end && mentions < 6; i++) {
       String l = lines.get(i);
-      if (l.indexOf('@') >= 0 && l.toLowerCase(Locale.ROOT).contains(addr)) {
+      if (l.indexOf('@') < 0) {
+        continue;
+      }
+      if (lower[i] == null) {
+        lower[i] = l.toLowerCase(Locale.ROOT);
+      }
+      if (lower[i].contains(addr)) {
         mentions++;
         for (int k = Math.max(0, i - 2); k <= i; k++) {
           sb.append(lines.get(k)).append(' ');
@@ -243,15 +301,78 @@ final class BounceText {
 
   /** Word stems that diagnostics use, in the languages bounces arrive in. */
   private static final String[] TELLING_WORDS = {
-    "unknown", "full", "quota", "reject", "denied", "invalid", "exceed", "block", "spam", "fail",
-    "error", "refus", "timed out", "timeout", "expired", "unavailable", "disabled", "suspend",
-    "no such", "does not exist", "doesn't exist", "not exist", "not found", "couldn't be found",
-    "unable", "policy", "virus", "relay", "not allowed", "not permitted", "too many", "too big",
-    "too large", "size", "over", "inactive", "not accept", "blacklist", "listed", "not recognized",
-    "no longer", "moved", "loop", "lookup", "resolve", "connect", "deferred", "reputation",
-    "authenticat", "spf", "dkim", "dmarc", "ptr", "inconnu", "unbekannt", "existiert",
-    "voll", "plein", "pleine", "inexist", "sconosciut", "desconocid", "存在", "不明", "一杯", "容量",
-    "not a valid", "filtered", "not deliver", "undeliver", "mailbox", "recipient"
+    "unknown",
+    "full",
+    "quota",
+    "reject",
+    "denied",
+    "invalid",
+    "exceed",
+    "block",
+    "spam",
+    "fail",
+    "error",
+    "refus",
+    "timed out",
+    "timeout",
+    "expired",
+    "unavailable",
+    "disabled",
+    "suspend",
+    "no such",
+    "does not exist",
+    "doesn't exist",
+    "not exist",
+    "not found",
+    "couldn't be found",
+    "unable",
+    "policy",
+    "virus",
+    "relay",
+    "not allowed",
+    "not permitted",
+    "too many",
+    "too big",
+    "too large",
+    "size",
+    "over",
+    "inactive",
+    "not accept",
+    "blacklist",
+    "listed",
+    "not recognized",
+    "no longer",
+    "moved",
+    "loop",
+    "lookup",
+    "resolve",
+    "connect",
+    "deferred",
+    "reputation",
+    "authenticat",
+    "spf",
+    "dkim",
+    "dmarc",
+    "ptr",
+    "inconnu",
+    "unbekannt",
+    "existiert",
+    "voll",
+    "plein",
+    "pleine",
+    "inexist",
+    "sconosciut",
+    "desconocid",
+    "存在",
+    "不明",
+    "一杯",
+    "容量",
+    "not a valid",
+    "filtered",
+    "not deliver",
+    "undeliver",
+    "mailbox",
+    "recipient"
   };
 
   /** True when the text has something a reason can be read from: a code or a failure word. */
@@ -270,8 +391,19 @@ final class BounceText {
   }
 
   private static final String[] HEADER_STARTS = {
-    "received:", "return-path:", "message-id:", "mime-version:", "content-type:", "user-agent:",
-    "x-mailer:", "date:", "from:", "subject:", "to:", "dkim-signature:", "content-transfer-encoding:"
+    "received:",
+    "return-path:",
+    "message-id:",
+    "mime-version:",
+    "content-type:",
+    "user-agent:",
+    "x-mailer:",
+    "date:",
+    "from:",
+    "subject:",
+    "to:",
+    "dkim-signature:",
+    "content-transfer-encoding:"
   };
 
   /** True for a line that starts a header field of a quoted original message. */
@@ -400,15 +532,25 @@ final class BounceText {
         from++;
       }
     }
-    if (from == 0 && t.length() > 5 && (t.charAt(0) == '5' || t.charAt(0) == '4')
-        && Character.isDigit(t.charAt(1)) && Character.isDigit(t.charAt(2)) && t.charAt(3) == ' ') {
+    if (from == 0
+        && t.length() > 5
+        && (t.charAt(0) == '5' || t.charAt(0) == '4')
+        && Character.isDigit(t.charAt(1))
+        && Character.isDigit(t.charAt(2))
+        && t.charAt(3) == ' ') {
       // Sendmail's "550 <user@host>... User unknown" summary lines
       from = 4;
-      if (t.length() > 10 && StatusCode.parse(t.substring(4, t.indexOf(' ', 4) < 0 ? t.length() : t.indexOf(' ', 4))) != null) {
+      if (t.length() > 10
+          && StatusCode.parse(
+                  t.substring(4, t.indexOf(' ', 4) < 0 ? t.length() : t.indexOf(' ', 4)))
+              != null) {
         from = t.indexOf(' ', 4) + 1;
       }
     }
-    if (from == 0 && t.length() > 2 && "*-\u2022\u00b7".indexOf(t.charAt(0)) >= 0 && t.charAt(1) == ' ') {
+    if (from == 0
+        && t.length() > 2
+        && "*-\u2022\u00b7".indexOf(t.charAt(0)) >= 0
+        && t.charAt(1) == ' ') {
       // a bulleted list of recipients
       from = 2;
     }
@@ -419,7 +561,11 @@ final class BounceText {
         return exclude.contains(labelled) ? null : labelled;
       }
     }
-    if (k < t.length() && (t.charAt(k) == '<' || t.charAt(k) == '"' || t.charAt(k) == '\'' || t.charAt(k) == '(')) {
+    if (k < t.length()
+        && (t.charAt(k) == '<'
+            || t.charAt(k) == '"'
+            || t.charAt(k) == '\''
+            || t.charAt(k) == '(')) {
       k++;
     }
     String addr = addressAt(lower, k);
@@ -427,7 +573,9 @@ final class BounceText {
       return null;
     }
     String after = lower.substring(Math.min(lower.length(), k + addr.length()));
-    if (after.contains(" wrote") || after.contains(" schrieb") || after.contains(" a \u00e9crit")
+    if (after.contains(" wrote")
+        || after.contains(" schrieb")
+        || after.contains(" a \u00e9crit")
         || after.contains(" escribi")) {
       // a quote attribution in a reply, not a failed recipient
       return null;
@@ -437,7 +585,8 @@ final class BounceText {
 
   private static final String[] LABEL_WORDS = {
     "deliver", "recipient", "rcpt", "failed", "unknown", "invalid", "destinat", "empf\u00e4nger",
-    "undeliverable", "rejected", "bounced", "could not", "unable", "error", "adresse", "\u5b9b\u5148",
+    "undeliverable", "rejected", "bounced", "could not", "unable", "error", "adresse",
+        "\u5b9b\u5148",
     "wasn't delivered", "not delivered", "sent to"
   };
 
@@ -481,8 +630,10 @@ final class BounceText {
     }
     int at = i++;
     int domainStart = i;
-    while (i < n && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '.'
-        || lower.charAt(i) == '-')) {
+    while (i < n
+        && (Character.isLetterOrDigit(lower.charAt(i))
+            || lower.charAt(i) == '.'
+            || lower.charAt(i) == '-')) {
       i++;
     }
     while (i > domainStart && lower.charAt(i - 1) == '.') {
@@ -514,9 +665,26 @@ final class BounceText {
   }
 
   private static boolean isLocalChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '='
-        || c == '%' || c == '/' || c == '!' || c == '#' || c == '$' || c == '&' || c == '*'
-        || c == '?' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' || c == '~'
+    return Character.isLetterOrDigit(c)
+        || c == '.'
+        || c == '_'
+        || c == '-'
+        || c == '+'
+        || c == '='
+        || c == '%'
+        || c == '/'
+        || c == '!'
+        || c == '#'
+        || c == '$'
+        || c == '&'
+        || c == '*'
+        || c == '?'
+        || c == '^'
+        || c == '`'
+        || c == '{'
+        || c == '|'
+        || c == '}'
+        || c == '~'
         || c == '\'';
   }
 }

@@ -86,13 +86,31 @@ final class Codes {
   /** True for the reply codes RFC 5321 and its extensions define (RFC 4954, 5248, 7504). */
   static boolean isReplyCode(int code) {
     return switch (code / 100) {
-      case 2 -> code == 211 || code == 214 || code == 220 || code == 221 || code == 235
-          || (code >= 250 && code <= 253);
-      case 4 -> code == 421 || code == 422 || code == 430 || code == 432
-          || (code >= 450 && code <= 455) || code == 458 || code == 459;
-      case 5 -> (code >= 500 && code <= 504) || code == 521 || (code >= 523 && code <= 525)
-          || code == 530 || code == 533 || code == 534 || code == 535 || code == 538
-          || (code >= 550 && code <= 556);
+      case 2 ->
+          code == 211
+              || code == 214
+              || code == 220
+              || code == 221
+              || code == 235
+              || (code >= 250 && code <= 253);
+      case 4 ->
+          code == 421
+              || code == 422
+              || code == 430
+              || code == 432
+              || (code >= 450 && code <= 455)
+              || code == 458
+              || code == 459;
+      case 5 ->
+          (code >= 500 && code <= 504)
+              || code == 521
+              || (code >= 523 && code <= 525)
+              || code == 530
+              || code == 533
+              || code == 534
+              || code == 535
+              || code == 538
+              || (code >= 550 && code <= 556);
       default -> false;
     };
   }
@@ -131,7 +149,13 @@ final class Codes {
       }
       if (i > 0) {
         char p = text.charAt(i - 1);
-        if (Character.isLetterOrDigit(p) || p == '.' || p == '/' || p == '-' || p == '+' || p == '=' || p == '_') {
+        if (Character.isLetterOrDigit(p)
+            || p == '.'
+            || p == '/'
+            || p == '-'
+            || p == '+'
+            || p == '='
+            || p == '_') {
           continue;
         }
       }
@@ -142,7 +166,10 @@ final class Codes {
       }
       if (i + 3 < n) {
         char f = text.charAt(i + 3);
-        if (Character.isLetterOrDigit(f) || f == '/' || f == '@' || f == ':' && i + 4 < n && Character.isDigit(text.charAt(i + 4))) {
+        if (Character.isLetterOrDigit(f)
+            || f == '/'
+            || f == '@'
+            || f == ':' && i + 4 < n && Character.isDigit(text.charAt(i + 4))) {
           continue;
         }
         if ((f == '.' || f == ',') && i + 4 < n && Character.isDigit(text.charAt(i + 4))) {
@@ -179,18 +206,46 @@ final class Codes {
   }
 
   private static final String[][] COMMAND_PHRASES = {
-    {"in reply to rcpt to", "RCPT"}, {"like our rcpt to", "RCPT"},
-    {"like our mail from", "MAIL"}, {"like our final data", "DATA"}, {"like our data", "DATA"}, {"[rcpt_to]", "RCPT"}, {"smtp:rcpt", "RCPT"},
-    {"[mail_from]", "MAIL"}, {"smtp:mail", "MAIL"}, {"smtp:data", "DATA"}, {"after rcpt command", "RCPT"}, {"after rcpt to", "RCPT"}, {">>> rcpt to", "RCPT"},
-    {"rcpt to:<", "RCPT"}, {"rcpt to: <", "RCPT"}, {"response to rcpt to", "RCPT"},
-    {"most progress was rcpt to", "RCPT"}, {"for rcpt to response", "RCPT"}, {"rcpt to response", "RCPT"},
-    {"in reply to mail from", "MAIL"}, {"after mail from", "MAIL"}, {">>> mail from", "MAIL"},
-    {"mail from:<", "MAIL"}, {"in reply to end of data", "DATA"}, {"after end of data", "DATA"},
-    {"in reply to data", "DATA"}, {"after data", "DATA"}, {">>> data", "DATA"},
-    {"in reply to end of message", "DATA"}, {"after the end of data", "DATA"},
-    {"after initial connection", "CONN"}, {"in reply to ehlo", "EHLO"}, {"in reply to helo", "HELO"},
-    {"after ehlo", "EHLO"}, {"after helo", "HELO"}, {">>> ehlo", "EHLO"}, {">>> helo", "HELO"},
-    {"in reply to starttls", "STARTTLS"}, {"after starttls", "STARTTLS"},
-    {"in reply to auth", "AUTH"}, {"in reply to bdat", "BDAT"}
+    {"in reply to rcpt to", "RCPT"},
+    {"like our rcpt to", "RCPT"},
+    {"like our mail from", "MAIL"},
+    {"like our final data", "DATA"},
+    {"like our data", "DATA"},
+    {"[rcpt_to]", "RCPT"},
+    {"smtp:rcpt", "RCPT"},
+    {"[mail_from]", "MAIL"},
+    {"smtp:mail", "MAIL"},
+    {"smtp:data", "DATA"},
+    {"after rcpt command", "RCPT"},
+    {"after rcpt to", "RCPT"},
+    {">>> rcpt to", "RCPT"},
+    {"rcpt to:<", "RCPT"},
+    {"rcpt to: <", "RCPT"},
+    {"response to rcpt to", "RCPT"},
+    {"most progress was rcpt to", "RCPT"},
+    {"for rcpt to response", "RCPT"},
+    {"rcpt to response", "RCPT"},
+    {"in reply to mail from", "MAIL"},
+    {"after mail from", "MAIL"},
+    {">>> mail from", "MAIL"},
+    {"mail from:<", "MAIL"},
+    {"in reply to end of data", "DATA"},
+    {"after end of data", "DATA"},
+    {"in reply to data", "DATA"},
+    {"after data", "DATA"},
+    {">>> data", "DATA"},
+    {"in reply to end of message", "DATA"},
+    {"after the end of data", "DATA"},
+    {"after initial connection", "CONN"},
+    {"in reply to ehlo", "EHLO"},
+    {"in reply to helo", "HELO"},
+    {"after ehlo", "EHLO"},
+    {"after helo", "HELO"},
+    {">>> ehlo", "EHLO"},
+    {">>> helo", "HELO"},
+    {"in reply to starttls", "STARTTLS"},
+    {"after starttls", "STARTTLS"},
+    {"in reply to auth", "AUTH"},
+    {"in reply to bdat", "BDAT"}
   };
 }

@@ -19,6 +19,14 @@ final class Formats {
     return v != null && v.strip().equalsIgnoreCase("true");
   }
 
+  /**
+   * True for a Microsoft Junk Mail Reporting Program complaint ("complaint about message from
+   * 192.0.2.1"), a feedback report that predates ARF and carries the reported message attached.
+   */
+  static boolean isJunkMailReport(String lowerSubject) {
+    return lowerSubject.strip().startsWith("complaint about message from");
+  }
+
   /** A reason the format fixes, or null. */
   static Reason preset(Message m, String lowerReport, List<BounceText.Finding> findings) {
     // Google Groups answers a post it will not take (no such group, or no right to post) with a

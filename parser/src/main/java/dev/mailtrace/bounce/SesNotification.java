@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Amazon SES event notifications delivered by mail through SNS: a JSON document with
- * {@code notificationType} Bounce, Complaint or Delivery. Read with a small scanner for the few
- * fields needed (no JSON library at run time); anything unexpected gives null.
+ * Amazon SES event notifications delivered by mail through SNS: a JSON document with {@code
+ * notificationType} Bounce, Complaint or Delivery. Read with a small scanner for the few fields
+ * needed (no JSON library at run time); anything unexpected gives null.
  */
 final class SesNotification {
   private SesNotification() {}
@@ -15,7 +15,11 @@ final class SesNotification {
   record Entry(String address, String action, String status, String diagnostic) {}
 
   /** The kind, feedback type and recipients of a notification, or null when the text is not one. */
-  record Parsed(ReportKind kind, String feedbackType, String reportingMta, String messageId,
+  record Parsed(
+      ReportKind kind,
+      String feedbackType,
+      String reportingMta,
+      String messageId,
       List<Entry> entries) {}
 
   /** True when a message looks like an SNS notification mail (cheap header check). */
@@ -44,8 +48,12 @@ final class SesNotification {
     switch (type) {
       case "Bounce" -> {
         for (String o : objects(json, "bouncedRecipients")) {
-          entries.add(new Entry(string(o, "emailAddress", 0), string(o, "action", 0),
-              string(o, "status", 0), string(o, "diagnosticCode", 0)));
+          entries.add(
+              new Entry(
+                  string(o, "emailAddress", 0),
+                  string(o, "action", 0),
+                  string(o, "status", 0),
+                  string(o, "diagnosticCode", 0)));
         }
         return new Parsed(ReportKind.BOUNCE, null, mta, messageId, entries);
       }
@@ -62,8 +70,12 @@ final class SesNotification {
         for (String a : strings(json, "recipients", Math.max(0, d))) {
           entries.add(new Entry(a, "delivered", Codes.findStatus(response, '2'), response));
         }
-        return new Parsed(ReportKind.DELIVERED, null, string(json, "reportingMTA", Math.max(0, d)),
-            messageId, entries);
+        return new Parsed(
+            ReportKind.DELIVERED,
+            null,
+            string(json, "reportingMTA", Math.max(0, d)),
+            messageId,
+            entries);
       }
       default -> {
         return null;
@@ -90,12 +102,13 @@ final class SesNotification {
       char c = json.charAt(i);
       if (c == '\\' && i + 1 < json.length()) {
         char e = json.charAt(++i);
-        sb.append(switch (e) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          default -> e;
-        });
+        sb.append(
+            switch (e) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              default -> e;
+            });
       } else if (c == '"') {
         return sb.toString();
       } else {

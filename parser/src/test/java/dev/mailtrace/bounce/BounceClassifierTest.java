@@ -21,7 +21,8 @@ class BounceClassifierTest {
   private final BounceClassifier classifier = new BounceClassifier();
 
   private static Message parse(byte[] bytes) {
-    return PARSER.parse(new RawMessage(new Source("test.eml", 0, bytes.length, "0"), 0, null, bytes));
+    return PARSER.parse(
+        new RawMessage(new Source("test.eml", 0, bytes.length, "0"), 0, null, bytes));
   }
 
   private static Message resource(String name, String lineEnd) throws IOException {
@@ -100,22 +101,46 @@ class BounceClassifierTest {
 
   @Test
   void subjectsThatOnlyMentionBouncesOrHolidaysAreNone() {
-    String reply = "From: Kim <kim@example.org>\r\nTo: lee@example.com\r\n"
-        + "Subject: Re: returned mail from the printer\r\n\r\n"
-        + "lee@example.com wrote:\r\n> the printer returned my mail\r\n";
-    assertSame(DeliveryReport.NONE, classifier.classify(parse(reply.getBytes(StandardCharsets.UTF_8))));
-    String photos = "From: Kim <kim@example.org>\r\nTo: lee@example.com\r\n"
-        + "Subject: Vacation photos from Crete\r\n\r\nHere they are.\r\n";
-    assertSame(DeliveryReport.NONE, classifier.classify(parse(photos.getBytes(StandardCharsets.UTF_8))));
+    String reply =
+        "From: Kim <kim@example.org>\r\nTo: lee@example.com\r\n"
+            + "Subject: Re: returned mail from the printer\r\n\r\n"
+            + "lee@example.com wrote:\r\n> the printer returned my mail\r\n";
+    assertSame(
+        DeliveryReport.NONE, classifier.classify(parse(reply.getBytes(StandardCharsets.UTF_8))));
+    String photos =
+        "From: Kim <kim@example.org>\r\nTo: lee@example.com\r\n"
+            + "Subject: Vacation photos from Crete\r\n\r\nHere they are.\r\n";
+    assertSame(
+        DeliveryReport.NONE, classifier.classify(parse(photos.getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
   void missingStatusGetsSisimaiStyleCodeNamingTheReason() {
-    BouncedRecipient b = new BouncedRecipient("a@example.com", null, "failed", null, null, null,
-        "mailbox full", null, Reason.MAILBOXFULL, false);
+    BouncedRecipient b =
+        new BouncedRecipient(
+            "a@example.com",
+            null,
+            "failed",
+            null,
+            null,
+            null,
+            "mailbox full",
+            null,
+            Reason.MAILBOXFULL,
+            false);
     assertEquals("5.0.922", b.deliveryStatus());
-    BouncedRecipient t = new BouncedRecipient("a@example.com", null, "failed", null, "452", null,
-        "452 mailbox full", null, Reason.MAILBOXFULL, false);
+    BouncedRecipient t =
+        new BouncedRecipient(
+            "a@example.com",
+            null,
+            "failed",
+            null,
+            "452",
+            null,
+            "452 mailbox full",
+            null,
+            Reason.MAILBOXFULL,
+            false);
     assertEquals("4.0.922", t.deliveryStatus());
   }
 
@@ -123,13 +148,18 @@ class BounceClassifierTest {
   void randomBytesNeverThrow() {
     long seed = Long.getLong("tests.seed", System.nanoTime());
     Random random = new Random(seed);
-    String head = "From: MAILER-DAEMON@example.net\r\nSubject: Undelivered Mail\r\n"
-        + "Content-Type: multipart/report; report-type=delivery-status; boundary=x\r\n\r\n--x\r\n"
-        + "Content-Type: message/delivery-status\r\n\r\nFinal-Recipient: rfc822; ";
+    String head =
+        "From: MAILER-DAEMON@example.net\r\n"
+            + "Subject: Undelivered Mail\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=x\r\n\r\n"
+            + "--x\r\n"
+            + "Content-Type: message/delivery-status\r\n\r\n"
+            + "Final-Recipient: rfc822; ";
     for (int i = 0; i < 300; i++) {
       byte[] tail = new byte[random.nextInt(400)];
       for (int j = 0; j < tail.length; j++) {
-        tail[j] = (byte) ("<>@.;: \r\n5.1abcAction:Status:Diagnostic-Code:-".charAt(random.nextInt(44)));
+        tail[j] =
+            (byte) ("<>@.;: \r\n5.1abcAction:Status:Diagnostic-Code:-".charAt(random.nextInt(44)));
       }
       byte[] all = new byte[head.length() + tail.length];
       System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, all, 0, head.length());

@@ -31,7 +31,8 @@ class CodesTest {
   void lastCommandOfATranscriptIsTheOneThatFailed() {
     assertEquals("RCPT", Codes.findCommand("said: 550 no (in reply to rcpt to command)"));
     assertEquals("DATA", Codes.findCommand(">>> mail from:<a@b.c> <<< 250 ok >>> data <<< 554 no"));
-    assertEquals("CONN", Codes.findCommand("smtp error from remote mail server after initial connection"));
+    assertEquals(
+        "CONN", Codes.findCommand("smtp error from remote mail server after initial connection"));
     assertNull(Codes.findCommand("nothing here"));
   }
 }

@@ -9,18 +9,20 @@ import org.junit.jupiter.api.Test;
 class DsnFieldsTest {
   @Test
   void perMessageAndPerRecipientGroupsAreSeparated() {
-    DsnFields f = DsnFields.parse("""
-        Reporting-MTA: dns; mx.example.net
-        X-Postfix-Queue-ID: 12AB
+    DsnFields f =
+        DsnFields.parse(
+            """
+            Reporting-MTA: dns; mx.example.net
+            X-Postfix-Queue-ID: 12AB
 
-        Final-Recipient: rfc822; a@example.com
-        Action: failed
-        Status: 5.1.1
+            Final-Recipient: rfc822; a@example.com
+            Action: failed
+            Status: 5.1.1
 
-        Final-Recipient: rfc822; b@example.com
-        Action: delayed
-        Status: 4.4.1
-        """);
+            Final-Recipient: rfc822; b@example.com
+            Action: delayed
+            Status: 4.4.1
+            """);
     assertEquals("dns; mx.example.net", f.perMessage().get("reporting-mta"));
     assertEquals("12AB", f.perMessage().get("x-postfix-queue-id"));
     assertEquals(2, f.recipients().size());
@@ -29,9 +31,11 @@ class DsnFieldsTest {
 
   @Test
   void foldedLinesAndMissingBlankLinesAreTolerated() {
-    DsnFields f = DsnFields.parse("Final-Recipient: RFC822; <A@Example.com>\r\n"
-        + "STATUS: 5.2.2\r\nDiagnostic-Code: smtp; 552 mailbox\r\n\tis full\r\n"
-        + "Final-Recipient: rfc822; b@example.com\r\nStatus: 5.1.1\r\n");
+    DsnFields f =
+        DsnFields.parse(
+            "Final-Recipient: RFC822; <A@Example.com>\r\n"
+                + "STATUS: 5.2.2\r\nDiagnostic-Code: smtp; 552 mailbox\r\n\tis full\r\n"
+                + "Final-Recipient: rfc822; b@example.com\r\nStatus: 5.1.1\r\n");
     assertEquals(2, f.recipients().size());
     Map<String, String> a = f.recipients().get(0);
     assertEquals("smtp; 552 mailbox is full", a.get("diagnostic-code"));

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ReasonRulesTest {
   private static Reason decide(String status, String reply, String command, String diagnostic) {
-    return ReasonRules.decide(new ReasonRules.Evidence(null, status, reply, command, diagnostic,
-        null, "failed"));
+    return ReasonRules.decide(
+        new ReasonRules.Evidence(null, status, reply, command, diagnostic, null, "failed"));
   }
 
   @Test
@@ -33,7 +33,8 @@ class ReasonRulesTest {
 
   @Test
   void delayedWithoutWordsIsExpired() {
-    Reason r = ReasonRules.decide(new ReasonRules.Evidence(null, null, null, null, null, null, "delayed"));
+    Reason r =
+        ReasonRules.decide(new ReasonRules.Evidence(null, null, null, null, null, null, "delayed"));
     assertEquals(Reason.EXPIRED, r);
   }
 

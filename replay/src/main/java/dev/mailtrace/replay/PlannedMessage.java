@@ -16,7 +16,8 @@ import java.util.List;
  * @param data the content to send
  * @param dropped archived recipients the policy did not allow
  * @param refusal why the message will not be sent (no sender, no recipient left, ...), or null
- * @param arrival when the message originally arrived (first Received, else Date), or null
+ * @param arrival when the message originally arrived (first Received, else Date), or null (also when
+ *     the run does not keep the original timing)
  */
 public record PlannedMessage(
     Source source, int index, Envelope envelope, MessageData data, List<String> dropped, String refusal, Instant arrival) {

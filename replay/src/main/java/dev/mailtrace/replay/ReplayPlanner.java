@@ -52,7 +52,8 @@ public final class ReplayPlanner {
     if (config.stamp() != null) {
       data = data.prepend(("X-Mailtrace-Replay: " + config.stamp() + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
-    Instant arrival = arrival(header);
+    // Dates are parsed only when original timing needs them.
+    Instant arrival = config.timingFactor() > 0 ? arrival(header) : null;
 
     List<String> dropped = new ArrayList<>();
     List<Recipient> recipients = config.policy().apply(archived, dropped);

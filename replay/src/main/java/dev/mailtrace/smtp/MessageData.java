@@ -136,51 +136,71 @@ public final class MessageData {
 
   /**
    * Writes the content with CRLF line ends, dot-stuffed when {@code dotStuff}; a last line without
-   * an end gets a CRLF when {@code terminateLastLine}.
+   * an end gets a CRLF when {@code terminateLastLine}. Returns the number of bytes written.
    */
-  public void writeTo(OutputStream out, boolean dotStuff, boolean terminateLastLine) throws IOException {
+  public long writeTo(OutputStream out, boolean dotStuff, boolean terminateLastLine) throws IOException {
+    return writeTo(out, dotStuff, terminateLastLine, new byte[8192]);
+  }
+
+  /**
+   * As {@link #writeTo(OutputStream, boolean, boolean)}, staging the output in {@code scratch}
+   * (at least 16 bytes) so the stream sees a few large writes instead of two per line.
+   */
+  long writeTo(OutputStream out, boolean dotStuff, boolean terminateLastLine, byte[] scratch) throws IOException {
+    byte[] buf = scratch;
+    int limit = buf.length - 3;
+    int n = 0;
+    long total = 0;
     boolean lineStart = true;
     boolean cr = false;
     for (Slice s : slices) {
       byte[] a = s.bytes;
-      int run = s.from;
-      for (int i = s.from; i < s.to; i++) {
-        byte b = a[i];
-        if (b == '\n') {
-          if (cr) {
-            // CR already written as CRLF; this LF belongs to it.
-            cr = false;
-            run = i + 1;
-            continue;
-          }
-          out.write(a, run, i - run);
-          out.write(CRLF, 0, 2);
-          run = i + 1;
-          lineStart = true;
-          continue;
+      for (int i = s.from, end = s.to; i < end; i++) {
+        if (n >= limit) {
+          out.write(buf, 0, n);
+          total += n;
+          n = 0;
         }
-        cr = false;
-        if (b == '\r') {
-          out.write(a, run, i - run);
-          out.write(CRLF, 0, 2);
-          run = i + 1;
+        byte b = a[i];
+        if (b > '\r') {
+          // RFC 5321 section 4.5.2: a line that starts with a dot gets one more.
+          if (b == '.' && lineStart && dotStuff) {
+            buf[n++] = '.';
+          }
+          buf[n++] = b;
+          lineStart = false;
+          cr = false;
+        } else if (b == '\n') {
+          if (!cr) {
+            buf[n++] = '\r';
+            buf[n++] = '\n';
+          }
+          cr = false;
+          lineStart = true;
+        } else if (b == '\r') {
+          // Written as CRLF at once; an LF right after belongs to it.
+          buf[n++] = '\r';
+          buf[n++] = '\n';
           cr = true;
           lineStart = true;
-          continue;
+        } else {
+          buf[n++] = b;
+          lineStart = false;
+          cr = false;
         }
-        if (lineStart && b == '.' && dotStuff) {
-          // RFC 5321 section 4.5.2: a line that starts with a dot gets one more.
-          out.write(a, run, i - run);
-          out.write('.');
-          run = i;
-        }
-        lineStart = false;
       }
-      out.write(a, run, s.to - run);
     }
     if (!lineStart && terminateLastLine) {
-      out.write(CRLF, 0, 2);
+      if (n >= limit) {
+        out.write(buf, 0, n);
+        total += n;
+        n = 0;
+      }
+      buf[n++] = '\r';
+      buf[n++] = '\n';
     }
+    out.write(buf, 0, n);
+    return total + n;
   }
 
   /** The content with CRLF line ends, not dot-stuffed (tests compare what a server received). */
@@ -194,5 +214,4 @@ public final class MessageData {
     return out.toByteArray();
   }
 
-  private static final byte[] CRLF = {'\r', '\n'};
 }

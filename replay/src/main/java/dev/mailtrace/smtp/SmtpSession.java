@@ -61,6 +61,8 @@ public final class SmtpSession implements Closeable {
       SmtpReply mail, List<SmtpReply> rcpts, SmtpReply data, long bytes, long mailNanos, long rcptNanos,
       long dataNanos, long contentStart) {}
   private final byte[] lineBuffer = new byte[MAX_LINE];
+  /** Staging for message content on its way to the socket buffer. */
+  private final byte[] scratch = new byte[32 * 1024];
 
   private volatile boolean aborted;
 
@@ -465,15 +467,15 @@ public final class SmtpSession implements Closeable {
     }
     if (leaveEnd && !bdat && dataReply.code() == 354) {
       long start = System.nanoTime();
-      Counting counting = new Counting(out);
       setTimeout(Stage.BODY);
+      long written;
       try {
-        data.writeTo(counting, true, true);
+        written = data.writeTo(out, true, true, scratch);
       } catch (IOException e) {
         throw lost(Stage.BODY, e);
       }
       write(DOT_CRLF, Stage.BODY);
-      pending = new Pending(mailReply, rcptReplies, dataReply, counting.count, mailNanos, rcptNanos, dataNanos, start);
+      pending = new Pending(mailReply, rcptReplies, dataReply, written, mailNanos, rcptNanos, dataNanos, start);
       return null;
     }
     return sendContent(mailReply, rcptReplies, dataReply, data, bdat, true, mailNanos, rcptNanos, dataNanos);
@@ -528,7 +530,7 @@ public final class SmtpSession implements Closeable {
     if (bdat) {
       Chunks chunks = new Chunks(pipe);
       try {
-        data.writeTo(chunks, false, false);
+        data.writeTo(chunks, false, false, scratch);
         chunks.finish();
       } catch (ChunkRefused e) {
         end = e.reply;
@@ -541,13 +543,11 @@ public final class SmtpSession implements Closeable {
       end = chunks.last;
       bytes = chunks.bytes;
     } else {
-      Counting counting = new Counting(out);
       try {
-        data.writeTo(counting, true, true);
+        bytes = data.writeTo(out, true, true, scratch);
       } catch (IOException e) {
         throw lost(Stage.BODY, e);
       }
-      bytes = counting.count;
       write(DOT_CRLF, Stage.BODY);
       flush(Stage.BODY);
       end = read(Stage.DATA_END);
@@ -633,28 +633,6 @@ public final class SmtpSession implements Closeable {
     ChunkRefused(SmtpReply reply) {
       super(reply.toString(), null);
       this.reply = reply;
-    }
-  }
-
-  /** Counts the content bytes on their way to the socket buffer. */
-  private static final class Counting extends OutputStream {
-    private final OutputStream out;
-    long count;
-
-    Counting(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
     }
   }
 

@@ -17,7 +17,7 @@ class ReplayPlannerTest {
   private static final RecipientPolicy OPEN = new RecipientPolicy(List.of(), List.of(), Set.of(), true);
 
   private static PlannedMessage plan(RecipientPolicy policy, String stamp, String text) {
-    ReplayConfig c = ReplayConfig.builder("127.0.0.1", 25).policy(policy).stamp(stamp).build();
+    ReplayConfig c = ReplayConfig.builder("127.0.0.1", 25).policy(policy).stamp(stamp).timingFactor(1).build();
     return new ReplayPlanner(c).plan(Messages.raw(0, text));
   }
 

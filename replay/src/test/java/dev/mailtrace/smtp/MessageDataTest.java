@@ -66,6 +66,11 @@ class MessageDataTest {
       MessageData d = MessageData.of(c);
       byte[] written = d.toByteArray();
       assertEquals(written.length, d.size(), "seed " + seed);
+      // A tiny staging buffer gives the same bytes as a large one.
+      var small = new ByteArrayOutputStream();
+      var large = new ByteArrayOutputStream();
+      assertEquals(d.writeTo(small, true, true, new byte[16]), d.writeTo(large, true, true), "seed " + seed);
+      assertEquals(large.toString(StandardCharsets.ISO_8859_1), small.toString(StandardCharsets.ISO_8859_1), "seed " + seed);
       for (int i = 0; i < written.length; i++) {
         if (written[i] == '\r') {
           assertEquals('\n', written[i + 1], "seed " + seed);
