@@ -2,9 +2,18 @@
 # Order: $JAVA_HOME, the `java` on PATH, then /usr/lib/jvm/* (newest first).
 
 mailtrace_java_major() {
-  # Prints the feature version of the java binary $1 (17, 21, 25, ...), or nothing.
-  "$1" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+  # Prints the feature version (17, 21, 25, ...) of the JDK at $1, or nothing. The JDK's `release`
+  # file answers without starting a JVM, which matters for a launcher run on every command.
+  local v=""
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  fi
+  if [ -z "$v" ]; then
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1)
+  fi
+  [ "$v" = 1 ] && v=8
+  echo "$v"
 }
 
 mailtrace_find_jdk() {
@@ -20,9 +29,9 @@ mailtrace_find_jdk() {
   fi
   for candidate in "${candidates[@]}"; do
     [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    major=$(mailtrace_java_major "$candidate/bin/java")
+    major=$(mailtrace_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$candidate"
+      export JAVA_HOME="$candidate" MAILTRACE_JAVA_MAJOR="$major"
       return 0
     fi
   done

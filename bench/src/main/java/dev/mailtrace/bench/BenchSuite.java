@@ -1,6 +1,5 @@
 package dev.mailtrace.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -22,19 +20,29 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.mailtrace.bench.BenchSuite \
  *     --forks 1 --warmup 3 --iterations 3 --time 3 --out bench/results/jmh.md [--include REGEX]
+ *     [--cpu-seconds 10] [--cpu-only]
  * </pre>
+ *
+ * <p>With {@code --cpu-seconds N} a second table follows, from {@link CpuTimeRun}: the same methods
+ * scored per second of process CPU time, N CPU seconds each in interleaved rounds, which keeps ratios
+ * meaningful on a machine shared with other work. {@code --cpu-only} skips JMH.
  */
 public final class BenchSuite {
   private BenchSuite() {}
 
-  public static void main(String[] args) throws RunnerException, IOException {
+  public static void main(String[] args) throws Exception {
     int forks = 1;
     int warmup = 3;
     int iterations = 3;
     int seconds = 3;
     String include = "dev\\.mailtrace\\.bench\\.(Parser|Archive)Benchmark\\..*";
     Path out = null;
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    double cpuSeconds = 0;
+    boolean cpuOnly = false;
+    for (int i = 0; i < args.length; i += 2) {
+      if (i + 1 == args.length && !args[i].equals("--cpu-only")) {
+        throw new IllegalArgumentException("missing value after " + args[i]);
+      }
       switch (args[i]) {
         case "--forks" -> forks = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
@@ -42,6 +50,11 @@ public final class BenchSuite {
         case "--time" -> seconds = Integer.parseInt(args[i + 1]);
         case "--include" -> include = args[i + 1];
         case "--out" -> out = Path.of(args[i + 1]);
+        case "--cpu-seconds" -> cpuSeconds = Double.parseDouble(args[i + 1]);
+        case "--cpu-only" -> {
+          cpuOnly = true;
+          i--;
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -55,17 +68,41 @@ public final class BenchSuite {
             .measurementTime(TimeValue.seconds(seconds))
             .threads(1)
             .shouldFailOnError(false);
-    Collection<RunResult> results = new Runner(opts.build()).run();
-
     BenchCorpus corpus = BenchCorpus.generate(BenchCorpus.SEED, BenchCorpus.COUNT);
-    Map<String, double[]> scores = new LinkedHashMap<>();
-    for (RunResult rr : results) {
-      Result<?> r = rr.getPrimaryResult();
-      String name = rr.getParams().getBenchmark();
-      name = name.substring(name.lastIndexOf('.') + 1);
-      scores.put(name, new double[] {r.getScore(), r.getScoreError()});
+    StringBuilder report = new StringBuilder();
+    if (!cpuOnly) {
+      Collection<RunResult> results = new Runner(opts.build()).run();
+      Map<String, double[]> scores = new LinkedHashMap<>();
+      for (RunResult rr : results) {
+        Result<?> r = rr.getPrimaryResult();
+        String name = rr.getParams().getBenchmark();
+        name = name.substring(name.lastIndexOf('.') + 1);
+        scores.put(name, new double[] {r.getScore(), r.getScoreError()});
+      }
+      report.append("### JMH (wall-clock throughput)\n\n");
+      report.append(String.format(Locale.ROOT,
+          "JMH: %d fork(s), %d warm-up and %d measured iterations of %d s, one thread.%n", forks, warmup, iterations, seconds));
+      report.append(table(scores, corpus, "± (99.9 %)"));
     }
-    String table = table(scores, corpus, forks, warmup, iterations, seconds);
+    if (cpuSeconds > 0) {
+      java.util.regex.Pattern p = java.util.regex.Pattern.compile(include);
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (String n : WHAT.keySet()) {
+        String cls = n.startsWith("archive") || n.startsWith("rawBoundary") ? "ArchiveBenchmark" : "ParserBenchmark";
+        if (p.matcher("dev.mailtrace.bench." + cls + "." + n).matches()) {
+          names.add(n);
+        }
+      }
+      Map<String, double[]> cpu = CpuTimeRun.run(names, Math.max(2, cpuSeconds / 2), cpuSeconds, 5);
+      Map<String, double[]> scores = new LinkedHashMap<>();
+      cpu.forEach((k, v) -> scores.put(k, new double[] {v[0], v[2]}));
+      report.append("\n### Per CPU second (interleaved rounds in one JVM)\n\n");
+      report.append(String.format(Locale.ROOT,
+          "Each benchmark: %.0f CPU s warm-up, then %.0f CPU s measured in 5 interleaved rounds; process CPU time (GC, JIT included).%n",
+          Math.max(2, cpuSeconds / 2), cpuSeconds));
+      report.append(table(scores, corpus, "CPU s measured"));
+    }
+    String table = report.toString();
     System.out.println(table);
     if (out != null) {
       if (out.toAbsolutePath().getParent() != null) {
@@ -89,15 +126,13 @@ public final class BenchSuite {
     WHAT.put("archiveReadAndParse", "mailtrace ArchiveReader + MessageParser (the whole pipeline)");
   }
 
-  static String table(Map<String, double[]> scores, BenchCorpus corpus, int forks, int warmup, int iterations, int seconds) {
+  static String table(Map<String, double[]> scores, BenchCorpus corpus, String secondColumn) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
-        "Corpus: %d generated messages (seed %d), %.1f MB of messages (average %.0f bytes), mbox %.1f MB.%n",
+        "Corpus: %d generated messages (seed %d), %.1f MB of messages (average %.0f bytes), mbox %.1f MB.%n%n",
         corpus.messages().size(), BenchCorpus.SEED, corpus.contentBytes() / 1e6, corpus.averageMessageBytes(),
         corpus.mbox().length / 1e6));
-    sb.append(String.format(Locale.ROOT,
-        "JMH: %d fork(s), %d warm-up and %d measured iterations of %d s, one thread.%n%n", forks, warmup, iterations, seconds));
-    sb.append("| Benchmark | What | msgs/s | ± (99.9 %) | MB/s |\n");
+    sb.append("| Benchmark | What | msgs/s | ").append(secondColumn).append(" | MB/s |\n");
     sb.append("|---|---|---:|---:|---:|\n");
     for (Map.Entry<String, String> e : WHAT.entrySet()) {
       double[] s = scores.get(e.getKey());
@@ -106,7 +141,7 @@ public final class BenchSuite {
       }
       boolean archive = e.getKey().startsWith("raw") && e.getKey().contains("Boundary") || e.getKey().startsWith("archive");
       double perMessage = archive ? corpus.averageMboxBytesPerMessage() : corpus.averageMessageBytes();
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.1f |%n",
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.1f | %,.1f |%n",
           e.getKey(), e.getValue(), s[0], Double.isNaN(s[1]) ? 0 : s[1], s[0] * perMessage / 1e6));
     }
     sb.append('\n');

@@ -55,6 +55,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LuceneLogging.quiet();
     ExportFormat f = ExportFormat.of(format);
     if (f == null) {
       throw CliException.usage("unknown --format '" + format + "'; use mbox, eml, csv or json");

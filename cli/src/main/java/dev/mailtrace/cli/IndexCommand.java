@@ -54,6 +54,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LuceneLogging.quiet();
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw CliException.usage("no such file or folder: " + p + "; check the path");
@@ -71,7 +72,7 @@ final class IndexCommand implements Callable<Integer> {
     }
     IndexRun run = new IndexRun(indexDir, paths, config);
     PrintWriter err = spec.commandLine().getErr();
-    boolean terminal = System.console() != null;
+    boolean terminal = isTerminal();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mailtrace-progress");
       t.setDaemon(true);
@@ -97,6 +98,22 @@ final class IndexCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "time %s, %,.0f messages/s, %.1f MB/s%n", clock(s.elapsed()), s.rate(), s.megabytesPerSecond());
     out.flush();
     return 0;
+  }
+
+  /**
+   * True when stderr is most likely a terminal. From JDK 22 on System.console() exists even when
+   * output is redirected, and Console.isTerminal() (not in the Java 21 API we compile against) tells.
+   */
+  private static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException olderJdk) {
+      return true;
+    }
   }
 
   private static void progress(IndexStatus s, PrintWriter err, boolean terminal) {

@@ -33,7 +33,7 @@ final class IndexLocation {
     try {
       return lucene ? MailQuery.parseLucene(text) : searcher.parse(text);
     } catch (BadQueryException e) {
-      throw CliException.usage(e.getMessage() + " in: " + text);
+      throw CliException.usage(e.getMessage());
     }
   }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ThreadCommand.class,
       ExportCommand.class,
       ReplayCommand.class,
+      WarmUpCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,6 +1,8 @@
 package dev.mailtrace.cli;
 
-import dev.mailtrace.index.SourceBytes;
+import dev.mailtrace.archive.ArchiveFormat;
+import dev.mailtrace.archive.SourceBytes;
+import dev.mailtrace.archive.SourceMismatchException;
 import dev.mailtrace.message.RawMessage;
 import dev.mailtrace.message.Source;
 import dev.mailtrace.replay.MessageSource;
@@ -468,8 +470,10 @@ final class ReplayCommand implements Callable<Integer> {
         while (it.hasNext()) {
           Hit h = it.next();
           Source s = new Source(h.file(), h.offset(), h.length(), h.sha256());
-          byte[] bytes = SourceBytes.read(s);
-          if (!SourceBytes.sha256(bytes).equals(h.sha256())) {
+          byte[] bytes;
+          try {
+            bytes = SourceBytes.readContent(s, ArchiveFormat.AUTO);
+          } catch (SourceMismatchException changed) {
             err.println("mailtrace: skipped " + h.file() + " at " + h.offset() + ": changed since indexing; re-index it with 'mailtrace index'");
             continue;
           }

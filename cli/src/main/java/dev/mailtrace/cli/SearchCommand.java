@@ -61,6 +61,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LuceneLogging.quiet();
     output.check();
     if (limit < 0 || offset < 0) {
       throw CliException.usage("--limit and --offset must not be negative");

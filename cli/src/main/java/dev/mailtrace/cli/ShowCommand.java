@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
       "  mailtrace show message.eml",
       "  mailtrace show --json archive.mbox | jq .subject",
       "  mailtrace show --index-in-file 3 --json archive.mbox.gz",
-      "  mailtrace show --summary ~/Maildir"
+      "  mailtrace show --summary ~/Maildir",
+      "  mailtrace show --index idx 3f9a2c0d (a SHA-256 prefix or a Message-ID)"
     })
 final class ShowCommand implements Callable<Integer> {
   private static final DateTimeFormatter ISO_SECONDS =
@@ -77,6 +78,12 @@ final class ShowCommand implements Callable<Integer> {
           + "attachments, elapsed time and throughput.")
   boolean summary;
 
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Read the message named by PATH (a SHA-256 prefix or Message-ID) from this index.")
+  Path index;
+
   @Override
   public Integer call() throws IOException {
     output.check();
@@ -85,6 +92,20 @@ final class ShowCommand implements Callable<Integer> {
     }
     if (indexInFile != null && indexInFile < 0) {
       throw CliException.usage("--index-in-file must be 0 or more, not " + indexInFile);
+    }
+    if (index != null) {
+      if (paths.size() != 1 || summary) {
+        throw CliException.usage("with --index give one message id (a SHA-256 prefix or a Message-ID)");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      Message m = new MessageParser().parse(IndexedMessage.read(index, paths.get(0).toString(), spec.commandLine().getErr()));
+      if (output.json) {
+        new JsonWriter(out).value(json(m)).newline();
+      } else {
+        printReadable(m, out);
+      }
+      out.flush();
+      return 0;
     }
     for (Path p : paths) {
       if (!Files.exists(p)) {

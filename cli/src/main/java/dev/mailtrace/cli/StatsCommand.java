@@ -50,6 +50,7 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LuceneLogging.quiet();
     output.check();
     StatsField field = StatsField.of(by);
     if (field == null) {

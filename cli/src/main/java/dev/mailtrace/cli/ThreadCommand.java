@@ -39,6 +39,7 @@ final class ThreadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LuceneLogging.quiet();
     output.check();
     HitListing listing = new HitListing(fields);
     PrintWriter out = spec.commandLine().getOut();

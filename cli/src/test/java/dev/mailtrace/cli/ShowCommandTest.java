@@ -127,6 +127,18 @@ class ShowCommandTest {
   }
 
   @Test
+  void indexInFileSelectsOneMessageOfAnMbox() throws IOException {
+    Path mbox = dir.resolve("two.mbox");
+    Files.writeString(mbox, "From a@x Thu Sep 18 17:54:04 2008\nSubject: first\n\none\n\n"
+        + "From b@x Thu Sep 18 17:54:05 2008\nSubject: second\n\ntwo\n");
+    Run r = run("show", "--json", "--index-in-file", "1", mbox.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("second", j.get("subject").asText());
+    assertTrue(j.get("source").get("offset").asLong() > 0);
+  }
+
+  @Test
   void missingFileIsOneLineAndExitCodeThree() {
     Run r = run("show", dir.resolve("nope.mbox").toString());
     assertEquals(3, r.code());

@@ -1,6 +1,12 @@
 package dev.mailtrace.export;
 
-import dev.mailtrace.index.SourceBytes;
+import dev.mailtrace.archive.ArchiveFormat;
+import dev.mailtrace.archive.MboxWriter;
+import dev.mailtrace.archive.SourceBytes;
+import dev.mailtrace.archive.SourceMismatchException;
+import dev.mailtrace.message.Source;
+import java.io.FilterOutputStream;
+import java.nio.file.NoSuchFileException;
 import dev.mailtrace.search.Hit;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,11 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -24,9 +27,6 @@ import org.apache.commons.csv.CSVPrinter;
  * first, and records a manifest of what went where.
  */
 public final class Exporter {
-  private static final DateTimeFormatter ASCTIME =
-      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
   static final String[] MANIFEST_COLUMNS = {
     "source_file", "offset", "length", "sha256", "exported_path", "exported_offset", "export_time", "query"
   };
@@ -69,53 +69,54 @@ public final class Exporter {
     int exported = 0;
     if (format == ExportFormat.EML) {
       Files.createDirectories(output);
-    } else if (output.getParent() != null) {
+    } else if (output.toAbsolutePath().getParent() != null) {
       Files.createDirectories(output.toAbsolutePath().getParent());
     }
     Path manifestPath = manifest();
     Path tmp = format == ExportFormat.EML ? null : output.resolveSibling(output.getFileName() + ".part");
     try (Writer mw = Files.newBufferedWriter(manifestPath, StandardCharsets.UTF_8);
         CSVPrinter manifest = CSVFormat.RFC4180.builder().setHeader(MANIFEST_COLUMNS).get().print(mw);
-        OutputStream single = tmp == null ? null : new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+        CountingStream single = tmp == null ? null : new CountingStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+        MboxWriter mbox = format == ExportFormat.MBOX ? new MboxWriter(single) : null;
         Metadata metadata = tmp == null || format == ExportFormat.MBOX ? null : new Metadata(format, single)) {
-      long position = 0;
       for (Hit h : hits) {
-        byte[] bytes;
-        try {
-          bytes = SourceBytes.read(Path.of(h.file()), h.offset(), h.length());
-        } catch (IOException e) {
-          refused.add(h.file() + ":" + h.offset() + ": cannot read the source (" + e.getMessage() + ")");
-          continue;
-        }
-        String sha = SourceBytes.sha256(bytes);
-        if (bytes.length != h.length() || !sha.equals(h.sha256())) {
-          refused.add(h.file() + ":" + h.offset() + ": bytes changed since indexing (indexed sha256 " + h.sha256()
-              + ", now " + (bytes.length == h.length() ? sha : bytes.length + " of " + h.length() + " bytes") + ")");
-          continue;
-        }
-        String exportedPath;
+        Source source = new Source(h.file(), h.offset(), h.length(), h.sha256());
+        String exportedPath = output.toString();
         long exportedOffset = 0;
-        switch (format) {
-          case EML -> {
-            Path file = output.resolve(sha + ".eml");
-            if (!Files.exists(file)) {
-              Path part = output.resolve(sha + ".eml.part");
-              Files.write(part, bytes);
-              Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+        try {
+          switch (format) {
+            case EML -> {
+              // The stored bytes as they are in the source, so the file hashes to its name.
+              byte[] bytes = SourceBytes.read(source);
+              Path file = output.resolve(h.sha256() + ".eml");
+              if (!Files.exists(file)) {
+                Path part = output.resolve(h.sha256() + ".eml.part");
+                Files.write(part, bytes);
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+              }
+              exportedPath = file.toString();
             }
-            exportedPath = file.toString();
+            case MBOX -> {
+              // The content with the source's mbox quoting undone, quoted again the mboxrd way.
+              byte[] content = SourceBytes.readContent(source, ArchiveFormat.AUTO);
+              mbox.flush();
+              exportedOffset = single.count;
+              String envelope = h.envelope() != null ? h.envelope() : MboxWriter.fromLine(null, h.date());
+              mbox.write(envelope, content);
+            }
+            default -> {
+              SourceBytes.read(source);
+              metadata.write(h);
+            }
           }
-          case MBOX -> {
-            exportedOffset = position;
-            position += writeMbox(single, h, bytes);
-            exportedPath = output.toString();
-          }
-          default -> {
-            metadata.write(h);
-            exportedPath = output.toString();
-          }
+        } catch (SourceMismatchException changed) {
+          refused.add(h.file() + ":" + h.offset() + ": " + changed.getMessage());
+          continue;
+        } catch (NoSuchFileException gone) {
+          refused.add(h.file() + ":" + h.offset() + ": the source file is gone");
+          continue;
         }
-        manifest.printRecord(h.file(), h.offset(), h.length(), sha, exportedPath, exportedOffset, time.toString(), query);
+        manifest.printRecord(h.file(), h.offset(), h.length(), h.sha256(), exportedPath, exportedOffset, time.toString(), query);
         exported++;
       }
     }
@@ -125,53 +126,25 @@ public final class Exporter {
     return new ExportResult(exported, refused, output, manifestPath);
   }
 
-  /** Writes one mboxrd entry and returns the bytes written. */
-  private static long writeMbox(OutputStream out, Hit h, byte[] bytes) throws IOException {
-    String envelope = h.envelope();
-    if (envelope == null || !envelope.startsWith("From ")) {
-      envelope = "From MAILER-DAEMON " + ASCTIME.format(h.date() != null ? h.date() : Instant.EPOCH);
-    }
-    byte[] line = (envelope + "\n").getBytes(StandardCharsets.ISO_8859_1);
-    out.write(line);
-    long written = line.length;
-    // Bytes from an mbox are stored with their quoting intact; others get mboxrd quoting here.
-    boolean quoted = h.envelope() != null;
-    int start = 0;
-    for (int i = 0; i <= bytes.length; i++) {
-      if (i == bytes.length || bytes[i] == '\n') {
-        int end = i == bytes.length ? i : i + 1;
-        if (!quoted && needsQuote(bytes, start, end)) {
-          out.write('>');
-          written++;
-        }
-        out.write(bytes, start, end - start);
-        written += end - start;
-        start = end;
-      }
-    }
-    if (bytes.length == 0 || bytes[bytes.length - 1] != '\n') {
-      out.write('\n');
-      written++;
-    }
-    out.write('\n');
-    return written + 1;
-  }
+  /** Counts the bytes written, for the offset of each message in an mbox export. */
+  private static final class CountingStream extends FilterOutputStream {
+    long count;
 
-  /** mboxrd: a line of zero or more {@code >} followed by {@code From } gets one more {@code >}. */
-  private static boolean needsQuote(byte[] b, int start, int end) {
-    int i = start;
-    while (i < end && b[i] == '>') {
-      i++;
+    CountingStream(OutputStream out) {
+      super(out);
     }
-    if (end - i < FROM.length) {
-      return false;
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
     }
-    for (int k = 0; k < FROM.length; k++) {
-      if (b[i + k] != FROM[k]) {
-        return false;
-      }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
     }
-    return true;
   }
 
   /** Metadata rows as CSV or JSON lines. */

@@ -1,6 +1,8 @@
 package dev.mailtrace.index;
 
 import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.archive.SourceBytes;
+import dev.mailtrace.archive.SourceMismatchException;
 import dev.mailtrace.bounce.BounceClassifier;
 import dev.mailtrace.bounce.DeliveryReport;
 import dev.mailtrace.message.Message;
@@ -136,11 +138,16 @@ public final class IndexRun {
       try {
         Tracker tracker = new Tracker(previous);
         Reading reading = new Reading(writer, snapshot, tracker, pool, previous);
+        // The same file named twice is read once: within a run nothing would stop a second copy.
+        java.util.LinkedHashSet<Path> distinct = new java.util.LinkedHashSet<>();
         for (Path input : inputs) {
+          distinct.add(input.toAbsolutePath().normalize());
+        }
+        for (Path input : distinct) {
           if (stopping) {
             break;
           }
-          reading.read(input.toAbsolutePath().normalize());
+          reading.read(input);
         }
         pool.shutdown();
         awaitQuietly(pool);
@@ -180,6 +187,7 @@ public final class IndexRun {
     private final Map<String, FileState> files = new HashMap<>();
     private final Semaphore budget = new Semaphore(BUDGET_KB);
     private long read;
+    private int inputNumber;
     private long readAtCommit;
     private long lastCommitNanos = System.nanoTime();
 
@@ -192,6 +200,7 @@ public final class IndexRun {
     }
 
     void read(Path input) throws IOException {
+      inputNumber++;
       try (ArchiveReader reader = ArchiveReader.open(input)) {
         RawMessage raw;
         while (!stopping && (raw = reader.next()) != null) {
@@ -210,13 +219,21 @@ public final class IndexRun {
         files.put(s.file(), state);
       }
       Tracker.Entry entry = tracker.begin(raw);
-      bytes.addAndGet(s.length());
+      if (state.input != inputNumber) {
+        // Already read from an earlier input of this run (a folder and a file inside it).
+        bytes.addAndGet(s.length());
+        skipped.incrementAndGet();
+        tracker.done(entry);
+        return;
+      }
       if (state.progress != null && s.offset() + s.length() <= state.progress.end()) {
+        bytes.addAndGet(s.length());
         skipped.incrementAndGet();
         tracker.done(entry);
         return;
       }
       if (!state.reset && snapshot != null && exists(snapshot, MessageDocument.id(s))) {
+        bytes.addAndGet(s.length());
         skipped.incrementAndGet();
         tracker.done(entry);
         return;
@@ -232,8 +249,9 @@ public final class IndexRun {
           () -> {
             try {
               if (!stopping) {
-                index(writer, raw);
+                index(writer, raw, snapshot == null);
                 tracker.done(entry);
+                bytes.addAndGet(s.length());
                 long n = added.incrementAndGet();
                 if (config.stopAfter() > 0 && n >= config.stopAfter()) {
                   stopping = true;
@@ -252,16 +270,18 @@ public final class IndexRun {
     private FileState check(String file) throws IOException {
       SourceProgress p = previous.get(file);
       if (p == null) {
-        return new FileState(null, false);
+        return new FileState(null, false, inputNumber);
       }
-      byte[] b = SourceBytes.read(Path.of(file), p.lastOffset(), p.lastLength());
-      if (b.length == p.lastLength() && SourceBytes.sha256(b).equals(p.lastSha256())) {
-        return new FileState(p, false);
+      try {
+        SourceBytes.read(new Source(file, p.lastOffset(), p.lastLength(), p.lastSha256()));
+        return new FileState(p, false, inputNumber);
+      } catch (SourceMismatchException changed) {
+        // Handled below: the recorded progress no longer describes this file.
       }
       // The file was rewritten: what the index says about it is stale.
       writer.deleteDocuments(new Term(MessageFields.FILE, file));
       tracker.forget(file);
-      return new FileState(null, true);
+      return new FileState(null, true, inputNumber);
     }
 
     private void maybeCommit() throws IOException {
@@ -278,40 +298,30 @@ public final class IndexRun {
     }
   }
 
-  private record FileState(SourceProgress progress, boolean reset) {}
+  private record FileState(SourceProgress progress, boolean reset, int input) {}
 
-  private void index(IndexWriter writer, RawMessage raw) throws IOException {
+  private void index(IndexWriter writer, RawMessage raw, boolean fresh) throws IOException {
     Message m = parser.parse(raw);
-    add(writer, m, classifier);
+    add(writer, m, classifier, fresh);
     if (!m.problems().isEmpty()) {
       problems.incrementAndGet();
     }
   }
 
-  /** Analyses a parsed message (hops, delivery report) and adds or replaces its document. */
-  private static void add(IndexWriter writer, Message m, BounceClassifier classifier) throws IOException {
-    HopChain chain = hops(m);
-    DeliveryReport report = report(classifier, m);
+  /**
+   * Analyses a parsed message (hops, delivery report) and adds its document, replacing any document
+   * at the same location; {@code fresh} says the index was empty when the run began, so there is
+   * nothing to replace and the cheaper add will do.
+   */
+  private static void add(IndexWriter writer, Message m, BounceClassifier classifier, boolean fresh) throws IOException {
+    HopChain chain = HopChain.of(m);
+    DeliveryReport report = classifier.classify(m);
     Source s = m.source();
-    writer.updateDocument(
-        new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), s.offset())),
-        MessageDocument.of(m, chain, report));
-  }
-
-  // TODO(indexer): remove these guards once HopChain and BounceClassifier are merged into main.
-  private static HopChain hops(Message m) {
-    try {
-      return HopChain.of(m);
-    } catch (UnsupportedOperationException notYet) {
-      return null;
-    }
-  }
-
-  private static DeliveryReport report(BounceClassifier classifier, Message m) {
-    try {
-      return classifier.classify(m);
-    } catch (UnsupportedOperationException notYet) {
-      return DeliveryReport.NONE;
+    var doc = MessageDocument.of(m, chain, report);
+    if (fresh) {
+      writer.addDocument(doc);
+    } else {
+      writer.updateDocument(new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), s.offset())), doc);
     }
   }
 
@@ -329,7 +339,7 @@ public final class IndexRun {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
       BounceClassifier classifier = new BounceClassifier();
       for (Message m : messages) {
-        add(writer, m, classifier);
+        add(writer, m, classifier, false);
       }
       Duplicates.mark(writer);
       writer.commit();

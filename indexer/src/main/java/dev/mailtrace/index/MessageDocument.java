@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -120,7 +121,7 @@ public final class MessageDocument {
       }
     }
     for (String p : problems) {
-      d.add(new TextField(PROBLEM, p, Field.Store.NO));
+      d.add(text(PROBLEM, p));
     }
     d.add(new IntPoint(PROBLEMS, problems.size()));
     d.add(new NumericDocValuesField(PROBLEMS, problems.size()));
@@ -187,12 +188,12 @@ public final class MessageDocument {
         if (sortedDomains) {
           d.add(new SortedSetDocValuesField(address(role), new BytesRef(addr)));
         }
-        d.add(new TextField(addressText(role), a.address(), Field.Store.NO));
-        d.add(new TextField(ADDRESSES, a.address(), Field.Store.NO));
+        d.add(text(addressText(role), a.address()));
+        d.add(text(ADDRESSES, a.address()));
       }
       if (a.name() != null && !a.name().isBlank()) {
-        d.add(new TextField(addressText(role), a.name(), Field.Store.NO));
-        d.add(new TextField(ADDRESSES, a.name(), Field.Store.NO));
+        d.add(text(addressText(role), a.name()));
+        d.add(text(ADDRESSES, a.name()));
       }
       String domain = a.domain();
       if (domain != null) {
@@ -220,19 +221,33 @@ public final class MessageDocument {
       d.add(new StringField(HEADER_NAMES, name, Field.Store.NO));
       String value = h.value();
       if (value.contains("=?")) {
-        value = decodeWords(value);
+        value = EncodedWords.decode(value, new ArrayList<>());
       }
-      d.add(new TextField(HEADER_PREFIX + name, value, Field.Store.NO));
+      if (name.endsWith("-signature") || name.equals("arc-seal")) {
+        value = withoutSignatureData(value);
+      }
+      d.add(text(HEADER_PREFIX + name, value));
     }
   }
 
-  // TODO(indexer): call EncodedWords directly once the header grammars are merged into main.
-  private static String decodeWords(String value) {
-    try {
-      return EncodedWords.decode(value, new ArrayList<>());
-    } catch (UnsupportedOperationException notYet) {
-      return value;
+  /**
+   * DKIM (RFC 6376 section 3.5) and ARC signatures end in base64 {@code b=} and {@code bh=} tags:
+   * thousands of unique junk terms per message and never searched for. The other tags (d=, s=, h=)
+   * stay searchable.
+   */
+  static String withoutSignatureData(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (String tag : value.split(";")) {
+      String t = tag.strip();
+      if (t.startsWith("b=") || t.startsWith("bh=") || t.startsWith("b =") || t.startsWith("bh =")) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append("; ");
+      }
+      out.append(t);
     }
+    return out.toString();
   }
 
   /** RFC 5322 section 2.2: a field name is printable US-ASCII except colon; we also keep it short. */
@@ -254,7 +269,7 @@ public final class MessageDocument {
     for (Part p : attachments) {
       if (p.filename() != null && !p.filename().isBlank()) {
         keyword(d, ATTACHMENT_NAME, p.filename().toLowerCase(Locale.ROOT));
-        d.add(new TextField(ATTACHMENT_TEXT, p.filename(), Field.Store.NO));
+        d.add(text(ATTACHMENT_TEXT, p.filename()));
       }
       String type = cap(p.contentType());
       d.add(new StringField(ATTACHMENT_TYPE, type, Field.Store.NO));
@@ -285,7 +300,8 @@ public final class MessageDocument {
         keyword(d, HOP_IP, h.ip().toLowerCase(Locale.ROOT));
       }
       for (String host : new String[] {h.from(), h.by(), h.reverseDns()}) {
-        if (host != null && !host.isBlank()) {
+        // An address literal in "from" is the IP again, already in hop.ip.
+        if (host != null && !host.isBlank() && !host.startsWith("[")) {
           String v = cap(host.strip().toLowerCase(Locale.ROOT));
           d.add(new StringField(HOP_HOST, v, Field.Store.NO));
           d.add(new SortedSetDocValuesField(HOP_HOST, new BytesRef(v)));
@@ -315,7 +331,7 @@ public final class MessageDocument {
       d.add(new NumericDocValuesField(DELAY, chain.total().toSeconds()));
     }
     for (String a : chain.anomalies()) {
-      d.add(new TextField(ANOMALY, a, Field.Store.NO));
+      d.add(text(ANOMALY, a));
     }
     if (!chain.anomalies().isEmpty()) {
       d.add(new StringField(HAS, "anomaly", Field.Store.NO));
@@ -363,9 +379,26 @@ public final class MessageDocument {
         sortedKeyword(d, BOUNCE_REMOTE, b.remoteHost().strip().toLowerCase(Locale.ROOT));
       }
       if (b.diagnostic() != null) {
-        d.add(new TextField(BOUNCE_DIAGNOSTIC, b.diagnostic(), Field.Store.NO));
+        d.add(text(BOUNCE_DIAGNOSTIC, b.diagnostic()));
       }
     }
+  }
+
+  /**
+   * Analysed text without norms: these fields are matched, not ranked by length, and norms per
+   * field per message (one per header name) would cost more than they tell.
+   */
+  private static final FieldType TEXT_NO_NORMS = textNoNorms();
+
+  private static FieldType textNoNorms() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
+  }
+
+  private static Field text(String field, String value) {
+    return new Field(field, value, TEXT_NO_NORMS);
   }
 
   private static void keyword(Document d, String field, String value) {

@@ -67,7 +67,7 @@ public final class ThreadKey {
         }
       }
       int colon = s.indexOf(':');
-      if (colon > 0 && colon <= 4 && isReplyPrefix(s.substring(0, colon))) {
+      if (colon > 0 && colon <= 8 && isReplyPrefix(s.substring(0, colon))) {
         s = s.substring(colon + 1).strip();
         changed = true;
       }

@@ -42,6 +42,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * An open message index: searches, counts, statistics by field, message and thread look-ups.
@@ -81,7 +82,9 @@ public final class MailSearcher implements Closeable {
    * @throws IOException when the folder holds no readable index
    */
   public static MailSearcher open(Path indexDir) throws IOException {
-    Directory d = FSDirectory.open(indexDir);
+    // Plain positional reads: a search reads a few kilobytes, and memory mapping costs a short-lived
+    // process more to set up (native access, foreign memory) than it saves.
+    Directory d = new NIOFSDirectory(indexDir);
     try {
       return new MailSearcher(d, DirectoryReader.open(d));
     } catch (IOException e) {

@@ -31,6 +31,15 @@ public final class TestMessages {
 
   private TestMessages() {}
 
+  /** Lower-case hex SHA-256 of bytes. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A new builder. */
   public static TestMessages message() {
     return new TestMessages();
@@ -104,7 +113,7 @@ public final class TestMessages {
     byte[] body = new byte[size];
     attachments.add(
         new Part("1." + (attachments.size() + 2), List.of(), type, null, "base64", "attachment", filename,
-            List.of(), body, size, SourceBytes.sha256(body)));
+            List.of(), body, size, sha256(body)));
     return this;
   }
 
@@ -115,17 +124,17 @@ public final class TestMessages {
 
   public Message build() {
     byte[] bodyBytes = text.getBytes(StandardCharsets.UTF_8);
-    Part textPart = new Part("1", List.of(), "text/plain", "utf-8", "7bit", null, null, List.of(), bodyBytes, bodyBytes.length, SourceBytes.sha256(bodyBytes));
+    Part textPart = new Part("1", List.of(), "text/plain", "utf-8", "7bit", null, null, List.of(), bodyBytes, bodyBytes.length, sha256(bodyBytes));
     Part root;
     if (attachments.isEmpty()) {
       root = textPart;
     } else {
       List<Part> children = new ArrayList<>();
-      children.add(new Part("1.1", List.of(), "text/plain", "utf-8", "7bit", null, null, List.of(), bodyBytes, bodyBytes.length, SourceBytes.sha256(bodyBytes)));
+      children.add(new Part("1.1", List.of(), "text/plain", "utf-8", "7bit", null, null, List.of(), bodyBytes, bodyBytes.length, sha256(bodyBytes)));
       children.addAll(attachments);
       root = new Part("1", List.of(), "multipart/mixed", null, "7bit", null, null, children, new byte[0], 0, null);
     }
-    String sha = sha256 != null ? sha256 : SourceBytes.sha256((file + offset + subject + messageId).getBytes(StandardCharsets.UTF_8));
+    String sha = sha256 != null ? sha256 : sha256((file + offset + subject + messageId).getBytes(StandardCharsets.UTF_8));
     List<Header> hs = new ArrayList<>(headers);
     if (messageId != null) {
       hs.add(new Header("Message-ID", "<" + messageId + ">"));

@@ -1,6 +1,10 @@
 package dev.mailtrace.archive;
 
-/** The layouts mailtrace reads; {@link #AUTO} detects the others from names and content. */
+/**
+ * The layouts mailtrace reads; {@link #AUTO} detects them from content: gzip magic bytes, a file
+ * starting with a {@code From } line (an mbox whose variant is inferred per message), folders with
+ * cur/new/tmp (Maildir). The rules are in the package documentation.
+ */
 public enum ArchiveFormat {
   AUTO,
   /** One message per file (.eml, a Maildir message, anything that is not an mbox). */

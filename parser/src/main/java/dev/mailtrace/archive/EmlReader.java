@@ -40,7 +40,7 @@ final class EmlReader implements ArchiveReader {
     }
     List<String> problems = new ArrayList<>(0);
     if (acc.length() < TINY) {
-      problems.add("too short to be a message: " + acc.length() + " bytes in " + path);
+      problems.add("too short to be a message: " + acc.length() + " bytes at offset 0");
     }
     if (acc.isTruncated()) {
       problems.add(
@@ -48,8 +48,7 @@ final class EmlReader implements ArchiveReader {
               + acc.length()
               + " bytes longer than the content limit: content cut to "
               + acc.size()
-              + " bytes, "
-              + path);
+              + " bytes, offset 0");
     }
     Source source = new Source(path.toString(), 0, acc.length(), acc.sha256Hex());
     return new RawMessage(source, 0, null, acc.content(), problems);

@@ -35,6 +35,7 @@ final class FolderReader implements ArchiveReader {
   private final ReaderConfig config;
   private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
   private ArchiveReader current;
+  private Path currentFile;
 
   FolderReader(Path root, ArchiveFormat format, ReaderConfig config) throws IOException {
     this.format = format;
@@ -50,7 +51,15 @@ final class FolderReader implements ArchiveReader {
   public RawMessage next() throws IOException {
     while (true) {
       if (current != null) {
-        RawMessage m = current.next();
+        RawMessage m;
+        try {
+          m = current.next();
+        } catch (IOException broken) {
+          // A damaged file (a truncated gzip stream, a read error) must not end a walk over
+          // thousands of others: report it as a message-less entry and go on with the next file.
+          closeQuietly();
+          return unreadable(currentFile, broken);
+        }
         if (m != null) {
           return m;
         }
@@ -61,8 +70,36 @@ final class FolderReader implements ArchiveReader {
       if (file == null) {
         return null;
       }
-      current = FormatDetector.openFile(file, format, config);
+      currentFile = file;
+      try {
+        current = FormatDetector.openFile(file, format, config);
+      } catch (IOException unreadable) {
+        return unreadable(file, unreadable);
+      }
     }
+  }
+
+  /** SHA-256 of no bytes: the hash of the empty range an unreadable file is recorded with. */
+  private static final String EMPTY_SHA256 =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+  private static RawMessage unreadable(Path file, IOException why) {
+    String reason = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
+    return new RawMessage(
+        new dev.mailtrace.message.Source(file.toString(), 0, 0, EMPTY_SHA256),
+        0,
+        null,
+        new byte[0],
+        List.of("unreadable file: " + file + ": " + reason + "; check it and read it again"));
+  }
+
+  private void closeQuietly() {
+    try {
+      current.close();
+    } catch (IOException ignored) {
+      // The file is already reported as unreadable; a failing close adds nothing.
+    }
+    current = null;
   }
 
   private Path nextFile() throws IOException {
@@ -126,9 +163,12 @@ final class FolderReader implements ArchiveReader {
             continue;
           }
           if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            boolean maildir = format != ArchiveFormat.EML && format != ArchiveFormat.AUTO
-                ? false
-                : FormatDetector.isMaildir(p);
+            // An explicit mbox variant means "every file is an mbox": no Maildir layout then.
+            boolean maildir =
+                (format == ArchiveFormat.AUTO
+                        || format == ArchiveFormat.EML
+                        || format == ArchiveFormat.MAILDIR)
+                    && FormatDetector.isMaildir(p);
             out.add(new Entry(p, maildir ? Kind.MAILDIR : Kind.FOLDER));
           } else if (Files.isRegularFile(p)) {
             out.add(new Entry(p, Kind.FILE));

@@ -1,6 +1,9 @@
 package dev.mailtrace.archive;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The {@code >From } quoting rules of the mbox variants (RFC 4155 appendix; the mboxo, mboxrd,
@@ -101,15 +104,40 @@ final class MboxQuoting {
 
   /** The start of the line after the one starting at {@code i}: ends are LF, CRLF or a lone CR. */
   static int nextLine(byte[] b, int i, int end) {
-    while (i < end) {
-      byte c = b[i++];
-      if (c == '\n') {
-        return i;
-      }
-      if (c == '\r') {
-        return i < end && b[i] == '\n' ? i + 1 : i;
+    i = lineEnd(b, i, end);
+    if (i == end) {
+      return end;
+    }
+    return b[i] == '\r' && i + 1 < end && b[i + 1] == '\n' ? i + 2 : i + 1;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LFS = ONES * '\n';
+  private static final long CRS = ONES * '\r';
+
+  /**
+   * The index of the first CR or LF in {@code [from, to)}, or {@code to}. Looks at eight bytes at
+   * a time (the zero-byte test of "Bit Twiddling Hacks"): the lowest flagged byte is always exact.
+   */
+  static int lineEnd(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long lf = w ^ LFS;
+      long cr = w ^ CRS;
+      long hit = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+      if (hit != 0) {
+        return i + (Long.numberOfTrailingZeros(hit) >>> 3);
       }
     }
-    return end;
+    for (; i < to; i++) {
+      if (b[i] == '\n' || b[i] == '\r') {
+        return i;
+      }
+    }
+    return to;
   }
 }

@@ -184,10 +184,7 @@ final class MboxReader implements ArchiveReader {
     }
     long at = base + pos;
     int window = Math.min(limit, pos + LOOK + 1);
-    int e = pos;
-    while (e < window && buf[e] != '\n' && buf[e] != '\r') {
-      e++;
-    }
+    int e = MboxQuoting.lineEnd(buf, pos, window);
     boolean complete = e < window || (e == limit && eof);
     int eol = 0;
     if (complete && e < limit) {
@@ -303,9 +300,7 @@ final class MboxReader implements ArchiveReader {
     // A long line: scan on for its end, letting the buffer roll over.
     pos = e;
     while (true) {
-      while (pos < limit && buf[pos] != '\n' && buf[pos] != '\r') {
-        pos++;
-      }
+      pos = MboxQuoting.lineEnd(buf, pos, limit);
       if (pos < limit) {
         if (buf[pos] == '\r') {
           ensure(2);
@@ -395,13 +390,13 @@ final class MboxReader implements ArchiveReader {
       }
       boolean messageFollows = !(pos == limit && eof);
       if (f.blankOnly && messageFollows) {
-        carried.add(n + " bytes of white space before the first From line: offset 0 of " + file);
+        carried.add(n + " bytes of white space before the first From line: offset 0");
         return;
       }
       f.problems.add(
           messageFollows
-              ? "text before the first From line: " + n + " bytes at offset 0 of " + file
-              : "no From line starts a message: whole file read as one message: " + file);
+              ? "text before the first From line: " + n + " bytes at offset 0"
+              : "no From line starts a message, the whole file is one: offset 0");
     }
     ready = finish(f);
   }

@@ -21,11 +21,22 @@ final class MessageAccumulator {
     this.digest = sha256();
   }
 
-  static MessageDigest sha256() {
+  private static final MessageDigest PROTOTYPE;
+
+  static {
     try {
-      return MessageDigest.getInstance("SHA-256");
+      PROTOTYPE = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java runtime has no SHA-256", e);
+    }
+  }
+
+  /** A fresh SHA-256 digest; cloning a prototype skips the provider lookup on every message. */
+  static MessageDigest sha256() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
     }
   }
 

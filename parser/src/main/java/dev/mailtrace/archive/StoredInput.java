@@ -3,6 +3,7 @@ package dev.mailtrace.archive;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -19,38 +20,40 @@ final class StoredInput {
   /** True when the file starts with the gzip magic bytes 1f 8b. */
   static boolean isGzip(Path path) throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      java.nio.ByteBuffer two = java.nio.ByteBuffer.allocate(2);
-      while (two.hasRemaining() && ch.read(two) >= 0) {
-        // keep reading: a channel may return fewer bytes than asked
-      }
-      return two.position() == 2 && (two.get(0) & 0xff) == 0x1f && (two.get(1) & 0xff) == 0x8b;
+      return isGzip(ch);
     }
+  }
+
+  private static boolean isGzip(FileChannel ch) throws IOException {
+    ByteBuffer two = ByteBuffer.allocate(2);
+    while (two.hasRemaining() && ch.read(two) >= 0) {
+      // a channel may return fewer bytes than asked
+    }
+    return two.position() == 2 && (two.get(0) & 0xff) == 0x1f && (two.get(1) & 0xff) == 0x8b;
   }
 
   /** A stream of the file's (decompressed) bytes starting at {@code offset}. */
   static InputStream open(Path path, long offset) throws IOException {
-    if (isGzip(path)) {
-      InputStream in =
-          new GZIPInputStream(
-              new BufferedInputStream(java.nio.file.Files.newInputStream(path), 64 << 10), 64 << 10);
-      try {
-        in.skipNBytes(offset);
-      } catch (java.io.EOFException shorter) {
-        // Positioned past the end: the caller sees an empty stream, as with a plain file.
-      } catch (IOException | RuntimeException e) {
-        in.close();
-        throw e;
-      }
-      return in;
-    }
     FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
     try {
+      if (isGzip(ch)) {
+        ch.position(0);
+        InputStream in =
+            new GZIPInputStream(
+                new BufferedInputStream(Channels.newInputStream(ch), 64 << 10), 64 << 10);
+        try {
+          in.skipNBytes(offset);
+        } catch (java.io.EOFException shorter) {
+          // Positioned past the end: the caller sees an empty stream, as with a plain file.
+        }
+        return in;
+      }
       ch.position(offset);
+      return Channels.newInputStream(ch);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
     }
-    return Channels.newInputStream(ch);
   }
 
   /** Up to {@code n} first (decompressed) bytes of the file. */

@@ -33,9 +33,6 @@ public final class BounceClassifier {
     try {
       return decide(message);
     } catch (RuntimeException bad) {
-      if (Boolean.getBoolean("mailtrace.bounce.debug")) {
-        bad.printStackTrace();
-      }
       // bad input is data: a message we cannot read as a report is not one
       return DeliveryReport.NONE;
     }
@@ -68,8 +65,11 @@ public final class BounceClassifier {
         return;
       }
       if (ct.startsWith("message/")) {
-        if (original == null && (ct.equals("message/rfc822") || ct.equals("message/global")
-            || ct.equals("message/partial") || ct.equals("message/news"))) {
+        if (original == null
+            && (ct.equals("message/rfc822")
+                || ct.equals("message/global")
+                || ct.equals("message/partial")
+                || ct.equals("message/news"))) {
           original = p;
         }
         return;
@@ -81,10 +81,9 @@ public final class BounceClassifier {
         return;
       }
       if (p.isLeaf()) {
-        if ((ct.equals("text/plain") || ct.startsWith("multipart/")) && !"attachment".equals(p.disposition())) {
-          // a multipart whose parts could not be split is read as text
-          texts.add(p);
-        } else if (ct.equals("text/plain")) {
+        if (ct.equals("text/plain")
+            || (ct.startsWith("multipart/") && !"attachment".equals(p.disposition()))) {
+          // a multipart whose parts could not be split is read as text too
           texts.add(p);
         } else if (ct.equals("text/html")) {
           htmls.add(p);
@@ -104,8 +103,14 @@ public final class BounceClassifier {
     String subject = m.subject() == null ? "" : m.subject().toLowerCase(Locale.ROOT);
     boolean daemon = isDaemon(from, fromName);
     boolean multipart = root.isMultipart();
-    boolean bouncy = daemon || Signals.subjectSaysBounce(subject)
-        || m.header("X-Failed-Recipients") != null;
+    boolean bouncy =
+        daemon || Signals.subjectSaysBounce(subject) || m.header("X-Failed-Recipients") != null;
+    if (SesNotification.looksLikeOne(subject, from)) {
+      DeliveryReport ses = ses(m);
+      if (ses != null) {
+        return ses;
+      }
+    }
     String autoSubmitted = m.header("Auto-Submitted");
     boolean autoReply = !daemon && Signals.isAutoReply(m, subject, autoSubmitted);
     boolean reportType = root.contentType().equals("multipart/report");
@@ -115,7 +120,9 @@ public final class BounceClassifier {
     }
     Layout layout = new Layout();
     layout.walk(root, 0);
-    if (layout.status == null && layout.feedback == null && layout.original != null
+    if (layout.status == null
+        && layout.feedback == null
+        && layout.original != null
         && !layout.original.children().isEmpty()) {
       // a report forwarded as an attachment: read the enclosed report instead
       Layout inner = new Layout();
@@ -127,19 +134,42 @@ public final class BounceClassifier {
     if (layout.feedback != null) {
       return feedback(m, layout);
     }
+    if (layout.original != null && Formats.isJunkMailReport(subject)) {
+      return junkMailReport(layout);
+    }
     if (layout.status != null) {
       DeliveryReport r = deliveryStatus(m, layout);
       if (r != null) {
         return r;
       }
     }
+    if (Formats.isUnsubscribe(m)) {
+      List<BouncedRecipient> who =
+          List.of(
+              new BouncedRecipient(
+                  from,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  BounceText.oneLine(m.subject()),
+                  null,
+                  Reason.FEEDBACK,
+                  false));
+      return new DeliveryReport(
+          ReportKind.FEEDBACK, null, "opt-out", m.inReplyTo(), null, null, null, who);
+    }
     if (autoReply && !bouncy) {
       return autoReply(m, from);
     }
-    if (!bouncy && !reportType) {
+    if (!bouncy
+        && !reportType
+        && !(layout.original != null && Signals.textSaysBounce(plainText(layout)))) {
       return DeliveryReport.NONE;
     }
-    return textBounce(m, layout, from);
+    boolean strong = daemon || reportType || m.header("X-Failed-Recipients") != null;
+    return textBounce(m, layout, from, strong);
   }
 
   // ---------------------------------------------------------------- feedback (RFC 5965)
@@ -187,12 +217,90 @@ public final class BounceClassifier {
     }
     List<BouncedRecipient> out = new ArrayList<>();
     for (String r : recipients) {
-      out.add(new BouncedRecipient(r, null, null, null, null, null, null,
-          fields.get("source-ip"), Reason.FEEDBACK, false));
+      out.add(
+          new BouncedRecipient(
+              r,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              fields.get("source-ip"),
+              Reason.FEEDBACK,
+              false));
     }
     String reporting = fields.get("reporting-mta");
-    return new DeliveryReport(ReportKind.FEEDBACK, reporting == null ? null : DsnFields.typed(reporting),
-        type, orig.messageId, orig.subject, orig.from, orig.to, out);
+    return new DeliveryReport(
+        ReportKind.FEEDBACK,
+        reporting == null ? null : DsnFields.typed(reporting),
+        type,
+        orig.messageId,
+        orig.subject,
+        orig.from,
+        orig.to,
+        out);
+  }
+
+  // ---------------------------------------------------------------- Amazon SES notifications
+
+  private DeliveryReport ses(Message m) {
+    Layout layout = new Layout();
+    layout.walk(m.root(), 0);
+    SesNotification.Parsed p = SesNotification.parse(plainText(layout));
+    if (p == null || p.entries().isEmpty()) {
+      return null;
+    }
+    List<BouncedRecipient> out = new ArrayList<>();
+    for (SesNotification.Entry e : p.entries()) {
+      String addr = e.address() == null ? null : e.address().toLowerCase(Locale.ROOT);
+      if (p.kind() == ReportKind.FEEDBACK) {
+        out.add(
+            new BouncedRecipient(
+                addr, null, null, null, null, null, null, null, Reason.FEEDBACK, false));
+      } else {
+        String diag =
+            e.diagnostic() == null ? null : BounceText.oneLine(DsnFields.typed(e.diagnostic()));
+        String status =
+            e.status() != null && StatusCode.parse(e.status()) != null ? e.status() : null;
+        out.add(
+            recipient(
+                addr,
+                null,
+                e.action(),
+                status,
+                diag,
+                DsnFields.type(e.diagnostic()),
+                null,
+                null,
+                null));
+      }
+    }
+    String mta = p.reportingMta() == null ? null : DsnFields.typed(p.reportingMta());
+    return new DeliveryReport(
+        p.kind(), mta, p.feedbackType(), p.messageId(), null, null, null, out);
+  }
+
+  /** A Microsoft JMRP complaint: the reported message attached, its recipient the complainant. */
+  private DeliveryReport junkMailReport(Layout layout) {
+    Original orig = original(layout, null);
+    List<BouncedRecipient> out = new ArrayList<>();
+    String hm = null;
+    if (!layout.original.children().isEmpty()) {
+      hm = layout.original.children().get(0).header("X-HmXmrOriginalRecipient");
+    }
+    List<String> to = BounceText.addresses(hm != null ? hm : orig.to == null ? "" : orig.to);
+    if (to.isEmpty()) {
+      to = new ArrayList<>();
+      to.add(null);
+    }
+    for (String a : to) {
+      out.add(
+          new BouncedRecipient(
+              a, null, null, null, null, null, null, null, Reason.FEEDBACK, false));
+    }
+    return new DeliveryReport(
+        ReportKind.FEEDBACK, null, "abuse", orig.messageId, orig.subject, orig.from, orig.to, out);
   }
 
   // ---------------------------------------------------------------- RFC 3464
@@ -207,7 +315,7 @@ public final class BounceClassifier {
     }
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
-    List<BounceText.Finding> findings = BounceText.scan(split.report(), exclude);
+    List<BounceText.Finding> findings = null;
     String general = null;
     List<BouncedRecipient> out = new ArrayList<>();
     for (Map<String, String> r : f.recipients()) {
@@ -224,11 +332,22 @@ public final class BounceClassifier {
       String diagType = DsnFields.type(diagRaw);
       String diagnostic = diagRaw == null ? null : BounceText.oneLine(DsnFields.typed(diagRaw));
       String context = null;
-      BounceText.Finding finding = find(findings, recipient, original);
+      BounceText.Finding finding = null;
+      if (diagnostic == null
+          || diagnostic.isEmpty()
+          || Codes.findCommand(diagnostic.toLowerCase(Locale.ROOT)) == null
+          || Codes.findReply(diagnostic, (char) 0) == null) {
+        // the text part is read only when the fields leave something out
+        if (findings == null) {
+          findings = BounceText.scan(split.report(), exclude);
+        }
+        finding = find(findings, recipient, original);
+      }
       if (finding != null) {
         context = finding.context() + " " + finding.diagnostic();
       }
-      if ((diagnostic == null || diagnostic.isEmpty()) && finding != null
+      if ((diagnostic == null || diagnostic.isEmpty())
+          && finding != null
           && BounceText.telling(finding.diagnostic())) {
         diagnostic = finding.diagnostic();
       }
@@ -244,13 +363,31 @@ public final class BounceClassifier {
       if (remote == null || remote.isEmpty()) {
         remote = Signals.remoteHost(diagnostic);
       }
-      out.add(recipient(recipient, original, action, statusField, diagnostic, diagType, remote,
-          context, null));
+      String textReply = finding == null ? null : Codes.findReply(finding.diagnostic(), (char) 0);
+      out.add(
+          recipient(
+              recipient,
+              original,
+              action,
+              statusField,
+              diagnostic,
+              diagType,
+              remote,
+              context,
+              null,
+              textReply));
     }
     Original orig = original(layout, split.originalHeaders());
     String reporting = f.perMessage().get("reporting-mta");
-    return new DeliveryReport(kindOf(out), reporting == null ? null : DsnFields.typed(reporting), null,
-        orig.messageId, orig.subject, orig.from, orig.to, out);
+    return new DeliveryReport(
+        kindOf(out),
+        reporting == null ? null : DsnFields.typed(reporting),
+        null,
+        orig.messageId,
+        orig.subject,
+        orig.from,
+        orig.to,
+        out);
   }
 
   private static String normalAction(String a) {
@@ -290,14 +427,16 @@ public final class BounceClassifier {
         return f;
       }
     }
-    return fs.size() == 1 ? null : null;
+    return null;
   }
 
   private static ReportKind kindOf(List<BouncedRecipient> rs) {
     boolean delayed = false;
     boolean delivered = false;
     for (BouncedRecipient r : rs) {
-      if (r.reason() == Reason.DELIVERED || "delivered".equals(r.action()) || "relayed".equals(r.action())
+      if (r.reason() == Reason.DELIVERED
+          || "delivered".equals(r.action())
+          || "relayed".equals(r.action())
           || "expanded".equals(r.action())) {
         delivered = true;
       } else if ("delayed".equals(r.action())) {
@@ -318,30 +457,53 @@ public final class BounceClassifier {
     Original orig = new Original();
     String inReplyTo = m.inReplyTo();
     orig.messageId = inReplyTo;
-    List<BouncedRecipient> out = List.of(new BouncedRecipient(from, null, null, null, null, null,
-        BounceText.oneLine(m.subject()), null, Reason.VACATION, false));
-    return new DeliveryReport(ReportKind.AUTOREPLY, null, null, orig.messageId, null, null, null, out);
+    List<BouncedRecipient> out =
+        List.of(
+            new BouncedRecipient(
+                from,
+                null,
+                null,
+                null,
+                null,
+                null,
+                BounceText.oneLine(m.subject()),
+                null,
+                Reason.VACATION,
+                false));
+    return new DeliveryReport(
+        ReportKind.AUTOREPLY, null, null, orig.messageId, null, null, null, out);
   }
 
   // ---------------------------------------------------------------- human-readable bounces
 
-  private DeliveryReport textBounce(Message m, Layout layout, String from) {
+  private static boolean anyTelling(List<BounceText.Finding> findings) {
+    for (BounceText.Finding f : findings) {
+      if (BounceText.telling(f.diagnostic())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private DeliveryReport textBounce(Message m, Layout layout, String from, boolean strong) {
     String report = plainText(layout);
     if (report.isEmpty()) {
       return DeliveryReport.NONE;
     }
-    if (report.regionMatches(true, 0, "", 0, 0) && containsIgnoreCase(report, "final-recipient:")) {
+    if (containsIgnoreCase(report, "final-recipient:")) {
       // RFC 3464 fields pasted into the text (a forwarded or flattened report)
       String unquoted = String.join("\n", BounceText.unquoted(BounceText.lines(report)));
-      DeliveryReport inline = deliveryStatus(m, layout, DsnFields.parse(dsnRegion(unquoted)), unquoted);
+      DeliveryReport inline =
+          deliveryStatus(m, layout, DsnFields.parse(dsnRegion(unquoted)), unquoted);
       if (inline != null) {
         return inline;
       }
     }
     BounceText.Split split = BounceText.split(report);
     Set<String> exclude = excluded(m);
-    List<BounceText.Finding> findings = new ArrayList<>(BounceText.scan(split.report(), exclude));
-    String general = BounceText.generalDiagnostic(split.report());
+    List<BounceText.Finding> findings =
+        new ArrayList<>(BounceText.scan(split.report(), senders(m), exclude));
+    String general = null;
     if (findings.isEmpty()) {
       for (String h : m.headers("X-Failed-Recipients")) {
         for (String a : BounceText.addresses(h)) {
@@ -350,18 +512,39 @@ public final class BounceClassifier {
       }
     }
     Original orig = original(layout, split.originalHeaders());
-    if (findings.isEmpty() && orig.to != null
-        && (Codes.findStatus(general, (char) 0) != null || Codes.findReply(general, (char) 0) != null)) {
+    if (findings.isEmpty() && orig.to != null) {
+      general = BounceText.generalDiagnostic(split.report());
+    }
+    boolean reportType = m.root().contentType().equals("multipart/report");
+    if (findings.isEmpty()
+        && orig.to != null
+        && (reportType
+            || (strong && BounceText.telling(general))
+            || Codes.findStatus(general, (char) 0) != null
+            || Codes.findReply(general, (char) 0) != null)) {
       // no recipient line: the returned original's To is the best guess, and only when a code
-      // in the text shows that something failed
+      // in the text, or failure words from a mailer daemon, show that something failed
+      boolean coded =
+          Codes.findStatus(general, (char) 0) != null
+              || Codes.findReply(general, (char) 0) != null
+              || (strong && !reportType && BounceText.telling(general));
       for (String a : BounceText.addresses(orig.to)) {
         if (!exclude.contains(a)) {
-          findings.add(new BounceText.Finding(a, "", ""));
+          // without a code the prose says nothing about this recipient in particular
+          findings.add(new BounceText.Finding(a, coded ? general : "", ""));
+          if (!coded) {
+            general = "";
+          }
           break;
         }
       }
     }
     if (findings.isEmpty()) {
+      return DeliveryReport.NONE;
+    }
+    if (!strong && !anyTelling(findings)) {
+      // only the subject or a forwarded attachment hinted at a bounce, and nothing in the text
+      // says what failed: ordinary mail
       return DeliveryReport.NONE;
     }
     List<BouncedRecipient> out = new ArrayList<>();
@@ -371,28 +554,82 @@ public final class BounceClassifier {
     for (BounceText.Finding f : findings) {
       String diagnostic = f.diagnostic();
       if (!BounceText.telling(diagnostic)) {
-        diagnostic = diagnostic.isEmpty() ? general : general.isEmpty() ? diagnostic : diagnostic + " " + general;
+        if (general == null) {
+          general = BounceText.generalDiagnostic(split.report());
+        }
+        diagnostic =
+            diagnostic.isEmpty()
+                ? general
+                : general.isEmpty() ? diagnostic : diagnostic + " " + general;
       }
       String remote = Signals.remoteHost(f.context() + " " + diagnostic);
-      out.add(recipient(f.recipient(), null, delayed ? "delayed" : null, null, diagnostic, null,
-          remote, f.context() + " " + diagnostic, preset));
+      out.add(
+          recipient(
+              f.recipient(),
+              null,
+              delayed ? "delayed" : null,
+              null,
+              diagnostic,
+              null,
+              remote,
+              f.context() + " " + diagnostic,
+              preset));
     }
     ReportKind kind = kindOf(out);
     if (kind == ReportKind.DELIVERED) {
       kind = ReportKind.BOUNCE;
     }
-    return new DeliveryReport(kind, Signals.reportingMta(m), null, orig.messageId, orig.subject,
-        orig.from, orig.to, out);
+    return new DeliveryReport(
+        kind, Signals.reportingMta(m), null, orig.messageId, orig.subject, orig.from, orig.to, out);
   }
 
   // ---------------------------------------------------------------- one recipient
 
-  private static BouncedRecipient recipient(String recipient, String original, String action,
-      String statusField, String diagnostic, String diagType, String remote, String context,
+  private static BouncedRecipient recipient(
+      String recipient,
+      String original,
+      String action,
+      String statusField,
+      String diagnostic,
+      String diagType,
+      String remote,
+      String context,
       Reason preset) {
+    return recipient(
+        recipient,
+        original,
+        action,
+        statusField,
+        diagnostic,
+        diagType,
+        remote,
+        context,
+        preset,
+        null);
+  }
+
+  /**
+   * One recipient's outcome; {@code textReply} is a reply code the human-readable part gives for
+   * this recipient, used when the diagnostic itself has none (Sendmail's "X-Unix; 77").
+   */
+  private static BouncedRecipient recipient(
+      String recipient,
+      String original,
+      String action,
+      String statusField,
+      String diagnostic,
+      String diagType,
+      String remote,
+      String context,
+      Reason preset,
+      String textReply) {
     String diag = diagnostic == null || diagnostic.isEmpty() ? null : diagnostic;
     String fromDiag = Codes.findStatus(diag, (char) 0);
     String reply = Codes.findReply(diag, (char) 0);
+    diag = joinContinuations(diag, reply, fromDiag);
+    if (reply == null && textReply != null) {
+      reply = textReply;
+    }
     String status = prefer(statusField, fromDiag, reply);
     if (status != null && reply != null && status.charAt(0) != reply.charAt(0)) {
       // the reply code must agree with the status class (RFC 3463 section 2)
@@ -400,21 +637,26 @@ public final class BounceClassifier {
     }
     String lowerDiag = diag == null ? "" : diag.toLowerCase(Locale.ROOT);
     String command = Codes.findCommand(lowerDiag);
-    if (command == null && context != null) {
-      command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
-    }
     if (command == null && ReasonRules.pointsAtRecipient(lowerDiag)) {
       command = "RCPT";
     }
+    if (command == null && context != null) {
+      command = Codes.findCommand(context.toLowerCase(Locale.ROOT));
+    }
     if (action == null && status != null) {
-      action = status.startsWith("2") ? "delivered" : status.startsWith("4") && diag != null
-          && Signals.saysDelayed(lowerDiag) ? "delayed" : "failed";
+      action =
+          status.startsWith("2")
+              ? "delivered"
+              : status.startsWith("4") && diag != null && Signals.saysDelayed(lowerDiag)
+                  ? "delayed"
+                  : "failed";
     }
     if (action == null) {
       action = "failed";
     }
-    Reason reason = ReasonRules.decide(new ReasonRules.Evidence(preset, status, reply, command,
-        diag, diagType, action));
+    Reason reason =
+        ReasonRules.decide(
+            new ReasonRules.Evidence(preset, status, reply, command, diag, diagType, action));
     if (reason == Reason.DELIVERED) {
       action = "delivered";
     }
@@ -423,13 +665,33 @@ public final class BounceClassifier {
     }
     String cv = ((status == null ? "" : status) + " " + (diag == null ? "" : diag)).strip();
     boolean hard = ReasonRules.isHard(reason, cv);
-    return new BouncedRecipient(recipient, original, action, status, reply, command, diag, remote,
-        reason, hard);
+    return new BouncedRecipient(
+        recipient, original, action, status, reply, command, diag, remote, reason, hard);
   }
 
   /**
-   * Chooses between the Status field and a code quoted in the diagnostic: the more specific one,
-   * or the one whose class agrees with the reply code.
+   * A multi-line SMTP reply read as one line repeats "550-5.7.1" before every piece (RFC 5321
+   * section 4.2.1); the repeats are dropped so phrases read whole, and the codes put once in front.
+   */
+  static String joinContinuations(String diag, String reply, String status) {
+    if (diag == null || reply == null || !diag.contains(reply + "-")) {
+      return diag;
+    }
+    String d = diag;
+    for (String sep : new String[] {"-", " "}) {
+      if (status != null) {
+        d = d.replace(reply + sep + status + " ", "");
+        d = d.replace(reply + sep + status, "");
+      }
+      d = d.replace(reply + sep, "");
+    }
+    d = BounceText.oneLine(d);
+    return reply + (status != null ? " " + status : "") + " " + d;
+  }
+
+  /**
+   * Chooses between the Status field and a code quoted in the diagnostic: the more specific one, or
+   * the one whose class agrees with the reply code.
    */
   static String prefer(String field, String inText, String reply) {
     if (field == null) {
@@ -455,8 +717,12 @@ public final class BounceClassifier {
     if (inText.endsWith(".0.0")) {
       return field;
     }
-    if (field.equals("4.4.7") || field.equals("4.7.0") || field.startsWith("5.3.")
-        || field.startsWith(".5.1", 1) || field.startsWith(".5.2", 1) || field.startsWith(".5.4", 1)
+    if (field.equals("4.4.7")
+        || field.equals("4.7.0")
+        || field.startsWith("5.3.")
+        || field.startsWith(".5.1", 1)
+        || field.startsWith(".5.2", 1)
+        || field.startsWith(".5.4", 1)
         || field.startsWith(".5.5", 1)) {
       return inText;
     }
@@ -484,9 +750,9 @@ public final class BounceClassifier {
     if (layout.original != null && !layout.original.children().isEmpty()) {
       headers = layout.original.children().get(0).headers();
     } else if (layout.original != null && layout.original.isLeaf()) {
-      headers = headerLines(layout.original.text());
+      headers = headerLines(lf(layout.original.text()));
     } else if (layout.originalHeaders != null) {
-      headers = headerLines(layout.originalHeaders.text());
+      headers = headerLines(lf(layout.originalHeaders.text()));
     } else if (inlineHeaders != null) {
       headers = headerLines(inlineHeaders);
     }
@@ -562,8 +828,17 @@ public final class BounceClassifier {
 
   // ---------------------------------------------------------------- helpers
 
-  private static boolean containsIgnoreCase(String text, String lowerNeedle) {
-    return text.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  private static boolean containsIgnoreCase(String text, String needle) {
+    int n = needle.length();
+    char first = needle.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0; i + n <= text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == first || c == firstUpper) && text.regionMatches(true, i, needle, 0, n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text from the first per-message or per-recipient DSN field on. */
@@ -594,6 +869,14 @@ public final class BounceClassifier {
     return s;
   }
 
+  private static Set<String> senders(Message m) {
+    Set<String> s = new HashSet<>();
+    for (Address a : m.from()) {
+      addLower(s, a.address());
+    }
+    return s;
+  }
+
   private static void addLower(Set<String> s, String a) {
     if (a != null) {
       s.add(a.strip().toLowerCase(Locale.ROOT));
@@ -611,21 +894,36 @@ public final class BounceClassifier {
     if (from != null) {
       int at = from.indexOf('@');
       String local = at > 0 ? from.substring(0, at) : from;
-      if (local.contains("mailer-daemon") || local.contains("mailer_daemon")
-          || local.contains("mailerdaemon") || local.contains("mail-daemon")
-          || local.contains("postmaster") || local.contains("maildelivery")
-          || local.contains("mail-delivery") || local.startsWith("bounce") || local.equals("mdaemon")
-          || local.equals("mailer") || local.contains("nobody") || local.equals("root")
-          || local.contains("daemon") || local.contains("no-reply-bounce")
-          || local.equals("mail") || local.equals("mailadmin")) {
+      if (local.contains("mailer-daemon")
+          || local.contains("mailer_daemon")
+          || local.contains("mailerdaemon")
+          || local.contains("mail-daemon")
+          || local.contains("postmaster")
+          || local.contains("post_master")
+          || local.contains("maildelivery")
+          || local.contains("mail-delivery")
+          || local.startsWith("bounce")
+          || local.equals("mdaemon")
+          || local.equals("mailer")
+          || local.contains("nobody")
+          || local.equals("root")
+          || local.contains("daemon")
+          || local.contains("no-reply-bounce")
+          || local.equals("mail")
+          || local.equals("mailadmin")) {
         return true;
       }
     }
     if (name != null) {
       String n = name.toLowerCase(Locale.ROOT);
-      return n.contains("mail delivery") || n.contains("mailer-daemon") || n.contains("mailer daemon")
-          || n.contains("postmaster") || n.contains("delivery subsystem")
-          || n.contains("mail administrator") || n.contains("mail delivery system");
+      return n.contains("mail delivery")
+          || n.contains("mailer-daemon")
+          || n.contains("mailer daemon")
+          || n.contains("postmaster")
+          || n.contains("delivery subsystem")
+          || n.contains("mail administrator")
+          || n.contains("ndr administrator")
+          || n.contains("mail delivery system");
     }
     return false;
   }
@@ -634,23 +932,60 @@ public final class BounceClassifier {
   private static String plainText(Layout layout) {
     StringBuilder sb = new StringBuilder();
     for (Part p : layout.texts) {
-      sb.append(p.text()).append('\n');
+      sb.append(decoded(p)).append('\n');
     }
     if (sb.length() == 0) {
       for (Part p : layout.htmls) {
         sb.append(Signals.stripHtml(p.text())).append('\n');
       }
     }
-    return sb.toString();
+    return lf(sb.toString());
+  }
+
+  /**
+   * A part's text; a body in ISO-2022-JP without a charset label (common in Japanese bounces) shows
+   * as escape sequences and is decoded as such (RFC 1468).
+   */
+  private static String decoded(Part p) {
+    String t = p.text();
+    if (t.indexOf('\u001b') >= 0 && t.contains("\u001b$B") && p.body() != null) {
+      try {
+        return new String(p.body(), java.nio.charset.Charset.forName("ISO-2022-JP"));
+      } catch (RuntimeException unsupported) {
+        return t;
+      }
+    }
+    return t;
   }
 
   /** The text of a report part, whether the parser kept it as a leaf or as an enclosed entity. */
   private static String text(Part p) {
     if (p.isLeaf()) {
-      return p.text();
+      return lf(decoded(p));
     }
     StringBuilder sb = new StringBuilder();
     appendEntity(sb, p.children().get(0), 0);
+    return lf(sb.toString());
+  }
+
+  /** The text with CRLF and bare CR line ends turned into LF, so every scan sees one kind. */
+  static String lf(String s) {
+    if (s.indexOf('\r') < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\r') {
+        sb.append('\n');
+        if (i + 1 < n && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else {
+        sb.append(c);
+      }
+    }
     return sb.toString();
   }
 

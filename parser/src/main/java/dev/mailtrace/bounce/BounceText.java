@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a human-readable bounce body (any MTA, any language) as plain text: which recipients
- * failed and what was said about each.
+ * Reads a human-readable bounce body (any MTA, any language) as plain text: which recipients failed
+ * and what was said about each.
  *
  * <p>General mechanism rather than one module per MTA: a recipient line is a line that starts with
- * an address (bare, in angle brackets or after a label such as {@code RCPT TO:}); the lines after it
- * up to the next recipient line are its diagnostic; where those say nothing, nearby paragraphs with
- * an SMTP reply, an enhanced status code or a failure phrase stand in. The returned original
+ * an address (bare, in angle brackets or after a label such as {@code RCPT TO:}); the lines after
+ * it up to the next recipient line are its diagnostic; where those say nothing, nearby paragraphs
+ * with an SMTP reply, an enhanced status code or a failure phrase stand in. The returned original
  * message, when inline, is cut off at its marker line first.
  */
 final class BounceText {
@@ -27,18 +27,42 @@ final class BounceText {
   record Split(String report, String originalHeaders) {}
 
   private static final String[] ORIGINAL_MARKERS = {
-    "below this line is a copy of the message", "this is a copy of the message",
-    "original message follows", "----- original message -----", "-----original message-----",
-    "--- original message ---", "original message ---", "unsent message below",
-    "----- the header of the original message", "headers of the original message",
-    "----- message header follows", "original message header",
-    "----- returned message", "returned message follows", "--- the message follows",
-    "message header follows", "content-type: message/rfc822", "message text follows",
-    "------ original message header", "---- start of returned message", "included is a copy",
-    "----- original message header", "original mail follows", "the headers of your message",
-    "here are the first few lines", "copy of the original message", "original message headers",
-    "--- below is the original", "your message reads",
-    "----- forwarded message", "begin original message", "-- original message", "原文", "元のメッセージ"
+    "below this line is a copy of the message",
+    "this is a copy of the message",
+    "original message follows",
+    "----- original message -----",
+    "unsent message follows",
+    "-----original message-----",
+    "--- original message ---",
+    "original message ---",
+    "unsent message below",
+    "the header of the original message",
+    "headers of the original message",
+    "----- message header follows",
+    "original message header",
+    "----- returned message",
+    "returned message follows",
+    "--- the message follows",
+    "message header follows",
+    "content-type: message/rfc822",
+    "message text follows",
+    "------ original message header",
+    "---- start of returned message",
+    "included is a copy",
+    "----- original message header",
+    "original mail follows",
+    "the headers of your message",
+    "here are the first few lines",
+    "copy of the original message",
+    "original message headers",
+    "--- below is the original",
+    "your message reads",
+    "original message:",
+    "----- forwarded message",
+    "begin original message",
+    "-- original message",
+    "原文",
+    "元のメッセージ"
   };
 
   /** Cuts the text at the first marker of an inline returned message. */
@@ -61,10 +85,28 @@ final class BounceText {
   }
 
   private static final String[] LABELS = {
-    "original-recipient:", "final-recipient:", ">>> rcpt to:", "rcpt to:", "recipient:",
-    "recipients:", "recipient address:", "failed recipient:", "failed address:", "address:",
-    "invalid recipient:", "unknown recipient:", "to:", "destinataire :", "destinataire:",
-    "empfänger:", "destinatario:", "mailbox:", "e-mail:", "email:", "user:", "for <", "<<< rcpt to:"
+    "original-recipient:",
+    "final-recipient:",
+    ">>> rcpt to:",
+    "rcpt to:",
+    "recipient:",
+    "recipients:",
+    "recipient address:",
+    "failed recipient:",
+    "failed address:",
+    "address:",
+    "invalid recipient:",
+    "unknown recipient:",
+    "destinataire :",
+    "destinataire:",
+    "empfänger:",
+    "destinatario:",
+    "mailbox:",
+    "e-mail:",
+    "email:",
+    "user:",
+    "for <",
+    "<<< rcpt to:"
   };
 
   /**
@@ -72,18 +114,39 @@ final class BounceText {
    * bounce's own sender and receiver.
    */
   static List<Finding> scan(String report, Set<String> exclude) {
+    return scan(report, exclude, exclude);
+  }
+
+  /**
+   * Finds failed recipients; {@code strictExclude} applies to lines that start with an address,
+   * {@code looseExclude} to addresses mentioned inside sentences.
+   */
+  static List<Finding> scan(String report, Set<String> strictExclude, Set<String> looseExclude) {
+    Set<String> exclude = strictExclude;
     List<String> lines = unquoted(lines(report));
     int n = lines.size();
     String[] addressAt = new String[n];
     boolean any = false;
     for (int i = 0; i < n; i++) {
-      addressAt[i] = recipientOf(lines.get(i), exclude);
-      any |= addressAt[i] != null;
+      String a = recipientOf(lines.get(i), exclude);
+      if (a != null
+          && looseExclude.contains(a)
+          && !lines.get(i).strip().toLowerCase(Locale.ROOT).startsWith(a)
+          && Character.isDigit(lines.get(i).strip().charAt(0))) {
+        // "550 5.2.0 <sender@...> From: domain is invalid": a reply about the sender
+        a = null;
+      }
+      if (a != null && previousSaysSender(lines, i)) {
+        // Exim's "A message sent by <sender> could not be delivered": the sender, not a recipient
+        a = null;
+      }
+      addressAt[i] = a;
+      any |= a != null;
     }
     if (!any) {
       // no line starts with a recipient: take addresses named inside sentences about delivery
       for (int i = 0; i < n; i++) {
-        addressAt[i] = mentionedRecipient(lines.get(i), exclude);
+        addressAt[i] = mentionedRecipient(lines.get(i), looseExclude);
       }
     }
     Map<String, StringBuilder> diag = new LinkedHashMap<>();
@@ -95,7 +158,11 @@ final class BounceText {
       }
       StringBuilder sb = diag.computeIfAbsent(addr, k -> new StringBuilder());
       firstLine.putIfAbsent(addr, i);
-      append(sb, afterAddress(lines.get(i), addr));
+      String first = lines.get(i).strip().toLowerCase(Locale.ROOT);
+      // "550 5.1.1 <addr>... User unknown": the codes before the address belong to the diagnostic
+      boolean codesFirst = !first.isEmpty() && Character.isDigit(first.charAt(0));
+      String rest = afterAddress(lines.get(i), addr);
+      append(sb, codesFirst && Codes.findReply(rest, (char) 0) == null ? lines.get(i) : rest);
       int j = i + 1;
       boolean sawText = false;
       int paragraphs = 0;
@@ -121,18 +188,37 @@ final class BounceText {
           break;
         }
         sawText = true;
-        append(sb, other != null ? afterAddress(l, addr) : l);
+        append(
+            sb,
+            other != null && l.strip().toLowerCase(Locale.ROOT).startsWith(addr)
+                ? afterAddress(l, addr)
+                : l);
       }
       i = j - 1;
     }
     List<Finding> out = new ArrayList<>();
+    String[] lowerLines = new String[n];
     for (Map.Entry<String, StringBuilder> e : diag.entrySet()) {
       String addr = e.getKey();
       String d = oneLine(e.getValue().toString());
-      String context = contextOf(lines, addr, firstLine.get(addr));
+      String context = contextOf(lines, lowerLines, addr, firstLine.get(addr));
       out.add(new Finding(addr, d, context));
     }
     return out;
+  }
+
+  private static boolean previousSaysSender(List<String> lines, int i) {
+    for (int k = i - 1; k >= 0 && k >= i - 2; k--) {
+      String l = lines.get(k).strip().toLowerCase(Locale.ROOT);
+      if (l.isEmpty()) {
+        continue;
+      }
+      return l.endsWith("sent by")
+          || l.endsWith("sent by:")
+          || l.endsWith("from:")
+          || l.endsWith("sender:");
+    }
+    return false;
   }
 
   /**
@@ -191,27 +277,113 @@ final class BounceText {
   }
 
   /** Lines around every mention of the address, for finding the command in a transcript. */
-  private static String contextOf(List<String> lines, String addr, int first) {
+  private static String contextOf(List<String> lines, String[] lower, String addr, int first) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).toLowerCase(Locale.ROOT).contains(addr)) {
+    int mentions = 0;
+    int end = Math.min(lines.size(), first + 200);
+    for (int i = Math.max(0, first - 30); i < end && mentions < 6; i++) {
+      String l = lines.get(i);
+      if (l.indexOf('@') < 0) {
+        continue;
+      }
+      if (lower[i] == null) {
+        lower[i] = l.toLowerCase(Locale.ROOT);
+      }
+      if (lower[i].contains(addr)) {
+        mentions++;
         for (int k = Math.max(0, i - 2); k <= i; k++) {
           sb.append(lines.get(k)).append(' ');
         }
       }
     }
-    return sb.toString();
+    return sb.length() > 3000 ? sb.substring(0, 3000) : sb.toString();
   }
 
-  /** True when the text has something a reason can be read from. */
+  /** Word stems that diagnostics use, in the languages bounces arrive in. */
+  private static final String[] TELLING_WORDS = {
+    "unknown",
+    "full",
+    "quota",
+    "reject",
+    "denied",
+    "invalid",
+    "exceed",
+    "block",
+    "spam",
+    "fail",
+    "error",
+    "refus",
+    "timed out",
+    "timeout",
+    "expired",
+    "unavailable",
+    "disabled",
+    "suspend",
+    "no such",
+    "does not exist",
+    "doesn't exist",
+    "not exist",
+    "not found",
+    "couldn't be found",
+    "unable",
+    "policy",
+    "virus",
+    "relay",
+    "not allowed",
+    "not permitted",
+    "too many",
+    "too big",
+    "too large",
+    "size",
+    "over",
+    "inactive",
+    "not accept",
+    "blacklist",
+    "listed",
+    "not recognized",
+    "no longer",
+    "moved",
+    "loop",
+    "lookup",
+    "resolve",
+    "connect",
+    "deferred",
+    "reputation",
+    "authenticat",
+    "spf",
+    "dkim",
+    "dmarc",
+    "ptr",
+    "inconnu",
+    "unbekannt",
+    "existiert",
+    "voll",
+    "plein",
+    "pleine",
+    "inexist",
+    "sconosciut",
+    "desconocid",
+    "存在",
+    "不明",
+    "一杯",
+    "容量",
+    "not a valid",
+    "filtered",
+    "not deliver",
+    "undeliver",
+    "mailbox",
+    "recipient"
+  };
+
+  /** True when the text has something a reason can be read from: a code or a failure word. */
   static boolean telling(CharSequence text) {
     String s = text.toString();
     if (Codes.findReply(s, (char) 0) != null || Codes.findStatus(s, (char) 0) != null) {
       return true;
     }
     String l = s.toLowerCase(Locale.ROOT);
-    for (Reason r : Reason.values()) {
-      if (ReasonRules.matches(r, l)) {
+    for (String w : TELLING_WORDS) {
+      if (l.contains(w)) {
         return true;
       }
     }
@@ -219,8 +391,19 @@ final class BounceText {
   }
 
   private static final String[] HEADER_STARTS = {
-    "received:", "return-path:", "message-id:", "mime-version:", "content-type:", "user-agent:",
-    "x-mailer:", "date:", "from:", "subject:", "to:", "dkim-signature:", "content-transfer-encoding:"
+    "received:",
+    "return-path:",
+    "message-id:",
+    "mime-version:",
+    "content-type:",
+    "user-agent:",
+    "x-mailer:",
+    "date:",
+    "from:",
+    "subject:",
+    "to:",
+    "dkim-signature:",
+    "content-transfer-encoding:"
   };
 
   /** True for a line that starts a header field of a quoted original message. */
@@ -349,7 +532,25 @@ final class BounceText {
         from++;
       }
     }
-    if (from == 0 && t.length() > 2 && "*-\u2022\u00b7".indexOf(t.charAt(0)) >= 0 && t.charAt(1) == ' ') {
+    if (from == 0
+        && t.length() > 5
+        && (t.charAt(0) == '5' || t.charAt(0) == '4')
+        && Character.isDigit(t.charAt(1))
+        && Character.isDigit(t.charAt(2))
+        && t.charAt(3) == ' ') {
+      // Sendmail's "550 <user@host>... User unknown" summary lines
+      from = 4;
+      if (t.length() > 10
+          && StatusCode.parse(
+                  t.substring(4, t.indexOf(' ', 4) < 0 ? t.length() : t.indexOf(' ', 4)))
+              != null) {
+        from = t.indexOf(' ', 4) + 1;
+      }
+    }
+    if (from == 0
+        && t.length() > 2
+        && "*-\u2022\u00b7".indexOf(t.charAt(0)) >= 0
+        && t.charAt(1) == ' ') {
       // a bulleted list of recipients
       from = 2;
     }
@@ -360,14 +561,23 @@ final class BounceText {
         return exclude.contains(labelled) ? null : labelled;
       }
     }
-    if (k < t.length() && (t.charAt(k) == '<' || t.charAt(k) == '"' || t.charAt(k) == '\'' || t.charAt(k) == '(')) {
+    if (k < t.length()
+        && (t.charAt(k) == '<'
+            || t.charAt(k) == '"'
+            || t.charAt(k) == '\''
+            || t.charAt(k) == '(')) {
       k++;
     }
     String addr = addressAt(lower, k);
-    if (addr == null) {
+    if (addr == null || exclude.contains(addr)) {
       return null;
     }
-    if (exclude.contains(addr)) {
+    String after = lower.substring(Math.min(lower.length(), k + addr.length()));
+    if (after.contains(" wrote")
+        || after.contains(" schrieb")
+        || after.contains(" a \u00e9crit")
+        || after.contains(" escribi")) {
+      // a quote attribution in a reply, not a failed recipient
       return null;
     }
     return addr;
@@ -375,7 +585,8 @@ final class BounceText {
 
   private static final String[] LABEL_WORDS = {
     "deliver", "recipient", "rcpt", "failed", "unknown", "invalid", "destinat", "empf\u00e4nger",
-    "undeliverable", "rejected", "bounced", "could not", "unable", "error", "adresse", "\u5b9b\u5148",
+    "undeliverable", "rejected", "bounced", "could not", "unable", "error", "adresse",
+        "\u5b9b\u5148",
     "wasn't delivered", "not delivered", "sent to"
   };
 
@@ -396,7 +607,7 @@ final class BounceText {
         break;
       }
     }
-    if (!speaks) {
+    if (!speaks && !telling(label)) {
       return null;
     }
     String rest = lower.substring(colon + 1).strip();
@@ -419,8 +630,10 @@ final class BounceText {
     }
     int at = i++;
     int domainStart = i;
-    while (i < n && (Character.isLetterOrDigit(lower.charAt(i)) || lower.charAt(i) == '.'
-        || lower.charAt(i) == '-')) {
+    while (i < n
+        && (Character.isLetterOrDigit(lower.charAt(i))
+            || lower.charAt(i) == '.'
+            || lower.charAt(i) == '-')) {
       i++;
     }
     while (i > domainStart && lower.charAt(i - 1) == '.') {
@@ -452,9 +665,26 @@ final class BounceText {
   }
 
   private static boolean isLocalChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '='
-        || c == '%' || c == '/' || c == '!' || c == '#' || c == '$' || c == '&' || c == '*'
-        || c == '?' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' || c == '~'
+    return Character.isLetterOrDigit(c)
+        || c == '.'
+        || c == '_'
+        || c == '-'
+        || c == '+'
+        || c == '='
+        || c == '%'
+        || c == '/'
+        || c == '!'
+        || c == '#'
+        || c == '$'
+        || c == '&'
+        || c == '*'
+        || c == '?'
+        || c == '^'
+        || c == '`'
+        || c == '{'
+        || c == '|'
+        || c == '}'
+        || c == '~'
         || c == '\'';
   }
 }

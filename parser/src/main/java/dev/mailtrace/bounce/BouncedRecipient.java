@@ -35,14 +35,23 @@ public record BouncedRecipient(
     if (status != null) {
       return status;
     }
-    if (reason == null || reason == Reason.DELIVERED || reason == Reason.FEEDBACK
+    if (reason == null
+        || reason == Reason.DELIVERED
+        || reason == Reason.FEEDBACK
         || reason == Reason.VACATION) {
       return null;
     }
-    String text = ((replyCode == null ? "" : replyCode) + " " + (diagnostic == null ? "" : diagnostic));
+    String text =
+        ((replyCode == null ? "" : replyCode) + " " + (diagnostic == null ? "" : diagnostic));
     if (text.length() < 4) {
       text = "";
     }
-    return ReasonRules.pseudoStatus(reason, ReasonRules.isTemporary(text));
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    // Exim gives up on temporary failures with "retry timeout exceeded": the failures were 4xx
+    boolean retriedOut =
+        reason == Reason.EXPIRED
+            && (lower.contains("retry timeout exceeded")
+                || lower.contains("failing for a long time"));
+    return ReasonRules.pseudoStatus(reason, retriedOut || ReasonRules.isTemporary(text));
   }
 }

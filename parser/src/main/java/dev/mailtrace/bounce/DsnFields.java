@@ -64,20 +64,23 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
       }
       String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).strip();
-      boolean recipientField = RECIPIENT_FIELDS.contains("|" + name + "|");
+      boolean recipientField = isRecipientField(name);
       if (recipientField) {
         boolean starts = name.equals("final-recipient") || name.equals("original-recipient");
         if (current == null
-            || (starts && (blankSinceField || current.containsKey(name)
-                || (name.equals("original-recipient") && current.containsKey("final-recipient")
-                    && current.containsKey("action"))))
+            || (starts
+                && (blankSinceField
+                    || current.containsKey(name)
+                    || (name.equals("original-recipient")
+                        && current.containsKey("final-recipient")
+                        && current.containsKey("status"))))
             || (!starts && current.containsKey(name) && blankSinceField)) {
           current = new LinkedHashMap<>();
           recipients.add(current);
         }
         current.putIfAbsent(name, value);
         lastMap = current;
-      } else if (current == null || PER_MESSAGE_FIELDS.contains("|" + name + "|")) {
+      } else if (current == null || isPerMessageField(name)) {
         perMessage.putIfAbsent(name, value);
         lastMap = perMessage;
       } else {
@@ -87,8 +90,11 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
       lastName = name;
       blankSinceField = false;
     }
-    recipients.removeIf(m -> !m.containsKey("final-recipient") && !m.containsKey("original-recipient")
-        && !m.containsKey("x-actual-recipient"));
+    recipients.removeIf(
+        m ->
+            !m.containsKey("final-recipient")
+                && !m.containsKey("original-recipient")
+                && !m.containsKey("x-actual-recipient"));
     for (int i = 0; i < recipients.size(); i++) {
       for (int j = i + 1; j < recipients.size(); j++) {
         // some MTAs repeat a recipient group; the first is kept
@@ -103,7 +109,8 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
   private static boolean same(Map<String, String> a, Map<String, String> b) {
     String ra = address(a.getOrDefault("final-recipient", a.get("original-recipient")));
     String rb = address(b.getOrDefault("final-recipient", b.get("original-recipient")));
-    return ra != null && ra.equals(rb)
+    return ra != null
+        && ra.equals(rb)
         && java.util.Objects.equals(a.get("status"), b.get("status"))
         && java.util.Objects.equals(a.get("action"), b.get("action"));
   }
@@ -182,10 +189,38 @@ record DsnFields(Map<String, String> perMessage, List<Map<String, String>> recip
     return v.isEmpty() ? null : v.toLowerCase(Locale.ROOT);
   }
 
-  private static final String RECIPIENT_FIELDS =
-      "|final-recipient|original-recipient|action|status|remote-mta|diagnostic-code|"
-          + "last-attempt-date|will-retry-until|x-actual-recipient|final-log-id|x-supplementary-info|";
-  private static final String PER_MESSAGE_FIELDS =
-      "|reporting-mta|arrival-date|received-from-mta|dsn-gateway|original-envelope-id|"
-          + "x-postfix-queue-id|x-postfix-sender|x-original-message-id|x-queue-id|x-sender|";
+  private static boolean isRecipientField(String name) {
+    return switch (name) {
+      case "final-recipient",
+          "original-recipient",
+          "action",
+          "status",
+          "remote-mta",
+          "diagnostic-code",
+          "last-attempt-date",
+          "will-retry-until",
+          "x-actual-recipient",
+          "final-log-id",
+          "x-supplementary-info" ->
+          true;
+      default -> false;
+    };
+  }
+
+  private static boolean isPerMessageField(String name) {
+    return switch (name) {
+      case "reporting-mta",
+          "arrival-date",
+          "received-from-mta",
+          "dsn-gateway",
+          "original-envelope-id",
+          "x-postfix-queue-id",
+          "x-postfix-sender",
+          "x-original-message-id",
+          "x-queue-id",
+          "x-sender" ->
+          true;
+      default -> false;
+    };
+  }
 }

@@ -10,6 +10,23 @@ import java.util.List;
 final class Formats {
   private Formats() {}
 
+  /**
+   * True for Apple Mail's unsubscribe message: an auto-reply sent to a List-Unsubscribe mailto
+   * address (RFC 2369), which is a feedback report of type opt-out in all but format.
+   */
+  static boolean isUnsubscribe(Message m) {
+    String v = m.header("X-Apple-Unsubscribe");
+    return v != null && v.strip().equalsIgnoreCase("true");
+  }
+
+  /**
+   * True for a Microsoft Junk Mail Reporting Program complaint ("complaint about message from
+   * 192.0.2.1"), a feedback report that predates ARF and carries the reported message attached.
+   */
+  static boolean isJunkMailReport(String lowerSubject) {
+    return lowerSubject.strip().startsWith("complaint about message from");
+  }
+
   /** A reason the format fixes, or null. */
   static Reason preset(Message m, String lowerReport, List<BounceText.Finding> findings) {
     // Google Groups answers a post it will not take (no such group, or no right to post) with a

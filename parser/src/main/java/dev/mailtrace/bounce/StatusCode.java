@@ -22,7 +22,8 @@ public record StatusCode(int kind, int subject, int detail) {
       throw new IllegalArgumentException("class must be 2, 4 or 5: " + kind);
     }
     if (subject < 0 || subject > 999 || detail < 0 || detail > 999) {
-      throw new IllegalArgumentException("subject or detail out of range: " + subject + "." + detail);
+      throw new IllegalArgumentException(
+          "subject or detail out of range: " + subject + "." + detail);
     }
   }
 

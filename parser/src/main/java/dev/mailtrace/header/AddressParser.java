@@ -7,17 +7,19 @@ import java.util.List;
 /**
  * RFC 5322 section 3.4 address lists, with groups, comments, obsolete forms and RFC 2047 names.
  *
- * <p>Reads what real mail writes and never throws: group members are flattened into the list and
- * an empty group gives nothing; comments are skipped, but serve as the name when there is no
- * display name ({@code addr (Name)}) and are kept after it in parentheses otherwise ({@code John
- * (my dear friend)}), decoded like the name; quoted names lose their quotes and escapes; encoded
- * words are decoded anywhere in the name, even inside quotes; the obsolete route of section 4.4
- * ({@code <@relay:user@host>}) is dropped, as is whitespace and comments inside an addr-spec
- * ({@code john . doe @ example . com} is {@code john.doe@example.com}); a missing {@code <>} is
- * tolerated ({@code John Doe john@example.com}); an unbalanced quote, comment or bracket is
- * recorded as a problem and read past. Raw UTF-8 (RFC 6532) passes through. A list item without
- * any {@code @} gives its text as the address ({@code NO (posting not allowed)}); an item that
- * holds only a comment, and an empty {@code <>}, give nothing.
+ * <p>Reads what real mail writes and never throws: group members are flattened into the list and an
+ * empty group gives nothing; comments are skipped, but serve as the name when there is no display
+ * name ({@code addr (Name)}) and are kept after it in parentheses otherwise ({@code John (my dear
+ * friend)}), decoded like the name; quoted names lose their quotes and escapes; encoded words are
+ * decoded anywhere in the name, even inside quotes; the obsolete route of section 4.4 ({@code
+ * <@relay:user@host>}) is dropped, as is whitespace and comments inside an addr-spec ({@code john .
+ * doe @ example . com} is {@code john.doe@example.com}); a missing {@code <>} is tolerated ({@code
+ * John Doe john@example.com}), and so are missing commas between addr-specs ({@code a@x b@y}) or
+ * angle addresses ({@code A <a@x> B <b@x>}); an unbalanced quote, comment or bracket is recorded as
+ * a problem and read past. Raw UTF-8 (RFC 6532) passes through. A list item without any {@code @}
+ * gives its text as the address ({@code NO (posting not allowed)}); an item that holds only a
+ * comment, and a bare {@code <>}, give nothing; {@code MAILER-DAEMON <>} (a bounce's null sender)
+ * gives the name with an empty address.
  */
 public final class AddressParser {
   private AddressParser() {}
@@ -45,10 +47,13 @@ public final class AddressParser {
     private final List<Address> out = new ArrayList<>();
     private int pos;
     private boolean inGroup;
+    private boolean commentsUnbalanced; // after an unclosed '(' no later '(' is a comment
+    private int problemCount;
 
     // The element being read.
     private final List<Word> words = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
+    private final List<Address> pendingSplit = new ArrayList<>(0);
     private String angle;
     private int angleIndex; // words before the angle address
 
@@ -56,6 +61,13 @@ public final class AddressParser {
       this.s = s;
       this.n = s.length();
       this.problems = problems;
+    }
+
+    /** Records a problem; a few per field are enough to tell what went wrong. */
+    private void problem(String what) {
+      if (problemCount++ < 5) {
+        problems.add(what);
+      }
     }
 
     List<Address> read() {
@@ -68,9 +80,10 @@ public final class AddressParser {
             space = true;
           }
           case '(' -> {
-            String comment = readComment();
+            String comment = commentsUnbalanced ? null : readComment();
             if (comment == null) {
-              problems.add("unbalanced '(' in address list: at " + pos);
+              commentsUnbalanced = true;
+              problem("unbalanced '(' in address list: at " + pos);
               pos++; // read past the lone '('
             } else if (!comment.isEmpty()) {
               comments.add(comment);
@@ -80,7 +93,7 @@ public final class AddressParser {
           case '"' -> {
             String quoted = readQuoted();
             if (quoted == null) {
-              problems.add("unbalanced '\"' in address list: at " + pos);
+              problem("unbalanced '\"' in address list: at " + pos);
               pos++;
               space = true;
             } else {
@@ -126,7 +139,7 @@ public final class AddressParser {
             }
           }
           case '>', ')', '\\' -> {
-            problems.add("stray '" + c + "' in address list: at " + pos);
+            problem("stray '" + c + "' in address list: at " + pos);
             pos++;
             space = true;
           }
@@ -138,7 +151,7 @@ public final class AddressParser {
       }
       finishElement();
       if (inGroup) {
-        problems.add("group without ';' in address list: at end");
+        problem("group without ';' in address list: at end");
       }
       return out;
     }
@@ -260,7 +273,7 @@ public final class AddressParser {
         if (c == '<' || (c == ',' && (b.length() == 0 || b.charAt(0) != '@'))) {
           break;
         }
-        if (c == '(') {
+        if (c == '(' && !commentsUnbalanced) {
           pos = j;
           String comment = readComment();
           if (comment != null) {
@@ -270,6 +283,7 @@ public final class AddressParser {
             j = pos;
             continue;
           }
+          commentsUnbalanced = true;
         } else if (c == '"') {
           int q = j + 1;
           while (q < n && s.charAt(q) != '"') {
@@ -283,13 +297,34 @@ public final class AddressParser {
         }
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
           b.append(c);
+        } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+          b.append(' ');
         }
         j++;
       }
       if (!closed) {
-        problems.add("unbalanced '<' in address list: at " + pos);
+        problem("unbalanced '<' in address list: at " + pos);
       }
       pos = j;
+      // CFWS inside an addr-spec is not part of it (RFC 5322 section 3.4.1, obs-local-part and
+      // obs-domain); text without '@' ("<Undisclosed Recipients>") keeps single spaces.
+      boolean addrSpec = b.indexOf("@") >= 0;
+      StringBuilder kept = new StringBuilder(b.length());
+      boolean quoted = false;
+      for (int k = 0; k < b.length(); k++) {
+        char c = b.charAt(k);
+        if (c == '\\' && k + 1 < b.length()) {
+          kept.append(c).append(b.charAt(++k));
+          continue;
+        }
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ' ' && !quoted && (addrSpec || k == 0 || k == b.length() - 1)) {
+          continue;
+        }
+        kept.append(c);
+      }
+      b = kept;
       // RFC 5322 section 4.4: obs-route ("@relay1,@relay2:") is ignored.
       if (b.length() > 0 && b.charAt(0) == '@') {
         int colon = b.indexOf(":");
@@ -314,53 +349,89 @@ public final class AddressParser {
           nameWords.addAll(words.subList(angleIndex, words.size()));
         }
       } else {
-        int k = -1;
-        for (int i = 0; i < words.size(); i++) {
-          if (words.get(i).hasAt()) {
-            k = i;
-            break;
-          }
-        }
+        int k = nextAt(0);
         if (k < 0) {
           address = join(words, 0, words.size());
           nameWords = List.of();
         } else {
-          int a = k;
-          while (a > 0 && joinsAddress(words.get(a - 1), words.get(a))) {
-            a--;
-          }
-          int b = k + 1;
-          while (b < words.size() && joinsAddress(words.get(b - 1), words.get(b))) {
-            b++;
-          }
-          StringBuilder addr = new StringBuilder();
-          for (int i = a; i < b; i++) {
-            Word w = words.get(i);
-            if (w.quoted()) {
-              addr.append('"').append(w.text().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            } else {
-              addr.append(w.text());
-            }
-          }
-          address = addr.toString();
+          int a = spanStart(k);
+          int b = spanEnd(k);
+          address = addrSpec(a, b);
           nameWords = new ArrayList<>(words.subList(0, a));
-          if (nameWords.isEmpty()) {
-            nameWords.addAll(words.subList(b, words.size()));
+          int from = b;
+          int next = nextAt(from);
+          if (next < 0 && nameWords.isEmpty()) {
+            nameWords.addAll(words.subList(b, words.size())); // "a@x (John)" or "a@x John"
+          }
+          // "a@x b@y", "John a@x Mary b@y": commas are missing; each addr-spec is a mailbox
+          // named by the words before it (or after it, for the last one).
+          while (next >= 0) {
+            int a2 = Math.max(spanStart(next), from);
+            int b2 = spanEnd(next);
+            int after = nextAt(b2);
+            List<Word> named =
+                a2 == from && after < 0 ? words.subList(b2, words.size()) : words.subList(from, a2);
+            pendingSplit.add(new Address(name(named, false), addrSpec(a2, b2)));
+            from = b2;
+            next = after;
           }
         }
       }
-      String name = name(nameWords);
-      if (address.isEmpty()) {
-        if (angle == null || name != null) {
-          problems.add("mailbox without address in address list: " + (name == null ? "" : name));
-        }
-      } else {
+      String name = name(nameWords, true);
+      if (!address.isEmpty()) {
         out.add(new Address(name, address));
+      } else if (name != null) {
+        // "MAILER-DAEMON <>": the null reverse-path of a bounce, worth keeping for its name.
+        out.add(new Address(name, ""));
       }
+      out.addAll(pendingSplit);
+      pendingSplit.clear();
       words.clear();
       comments.clear();
       angle = null;
       angleIndex = 0;
+    }
+
+    /** The index of the first word from {@code from} holding an unquoted '@', or -1. */
+    private int nextAt(int from) {
+      for (int i = from; i < words.size(); i++) {
+        if (words.get(i).hasAt()) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The first word of the addr-spec around word {@code k}. */
+    private int spanStart(int k) {
+      int a = k;
+      while (a > 0 && joinsAddress(words.get(a - 1), words.get(a))) {
+        a--;
+      }
+      return a;
+    }
+
+    /** The end (exclusive) of the addr-spec around word {@code k}. */
+    private int spanEnd(int k) {
+      int b = k + 1;
+      while (b < words.size() && joinsAddress(words.get(b - 1), words.get(b))) {
+        b++;
+      }
+      return b;
+    }
+
+    /** Words {@code [a, b)} as one addr-spec; quoted local parts keep their quotes. */
+    private String addrSpec(int a, int b) {
+      StringBuilder addr = new StringBuilder();
+      for (int i = a; i < b; i++) {
+        Word w = words.get(i);
+        if (w.quoted()) {
+          addr.append('"').append(w.text().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        } else {
+          addr.append(w.text());
+        }
+      }
+      return addr.toString();
     }
 
     /** Whether {@code next} continues the addr-spec that {@code prev} belongs to (obs CFWS). */
@@ -387,10 +458,10 @@ public final class AddressParser {
     }
 
     /** The display name from phrase words and comments; null when there is neither. */
-    private String name(List<Word> nameWords) {
+    private String name(List<Word> nameWords, boolean withComments) {
       String phrase = EncodedWords.decode(join(nameWords, 0, nameWords.size()), problems);
       String comment = null;
-      if (!comments.isEmpty()) {
+      if (withComments && !comments.isEmpty()) {
         comment = EncodedWords.decode(String.join(" ", comments), problems);
       }
       if (phrase.isEmpty()) {

@@ -2,7 +2,6 @@ package dev.mailtrace.header;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
@@ -15,7 +14,8 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>day-first: {@code [Tue,] 3 Oct 2023 10:00[:00] [zone]}, also {@code 03-Oct-23} (RFC 850);
- *   <li>month-first: asctime {@code Tue Oct  3 10:00:00 [zone] 2023} and {@code Oct 3, 2023 10:00};
+ *   <li>month-first: asctime {@code Tue Oct 3 10:00:00 [zone] 2023} (the day may be padded with a
+ *       space) and {@code Oct 3, 2023 10:00};
  *   <li>ISO 8601: {@code 2023-10-03[T ]10:00[:00[.fff]][Z|+02:00|+0200]}, or a bare ISO date.
  * </ul>
  *
@@ -28,7 +28,7 @@ import java.util.Arrays;
  * values are repaired, not rejected: seconds 60 and 61 (leap seconds) become 59, hour 24 rolls over
  * to midnight of the next day, and a day past the end of its month becomes the month's last day; a
  * month outside 1-12, an hour above 24 or a minute above 59 is no date. An AM/PM marker after the
- * time is honoured.
+ * time is honoured, and fractions of a second ({@code 10:00:00.123}) are kept.
  */
 public final class DateParser {
   private static final int NUM = 1;
@@ -41,16 +41,54 @@ public final class DateParser {
   private static final int SLASH = 8;
   private static final int OTHER = 9;
 
-  private static final String[] MONTHS = {
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december"
+  // What a pattern found.
+  private static final int NONE = 0;
+  private static final int FULL = 1;
+  private static final int DATE_ONLY = 2;
+
+  /**
+   * Month names, twelve slots per language ('|' between spellings of one month): English first,
+   * then German, French, Spanish, Italian, Portuguese and Dutch as localized mail software writes
+   * them. A word names a month when it is a prefix of at least three letters of names that all mean
+   * the same month ("jui" is June or July: no month).
+   */
+  private static final String[] MONTHS_BY_LANGUAGE = {
+    "january february march april may june july august september october november december",
+    "januar februar märz|mrz april mai juni juli august september oktober november dezember",
+    "janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre"
+        + " décembre|decembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre"
+        + " diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "janeiro fevereiro março|marco abril maio junho julho agosto setembro outubro novembro"
+        + " dezembro",
+    "januari februari maart april mei juni juli augustus september oktober november december",
   };
+
+  private static final String[] MONTH_NAMES;
+  private static final int[] MONTH_NUMBERS;
+
+  static {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    java.util.List<Integer> numbers = new java.util.ArrayList<>();
+    for (String language : MONTHS_BY_LANGUAGE) {
+      String[] slots = language.split(" ");
+      for (int m = 0; m < 12; m++) {
+        for (String name : slots[m].split("\\|")) {
+          names.add(name);
+          numbers.add(m + 1);
+        }
+      }
+    }
+    MONTH_NAMES = names.toArray(new String[0]);
+    MONTH_NUMBERS = numbers.stream().mapToInt(Integer::intValue).toArray();
+  }
 
   private DateParser() {}
 
   /**
-   * The first date in {@code value} with its original offset, or null when no date can be read.
-   * See the class description for the forms read and the repairs made.
+   * The first date in {@code value} with its original offset, or null when no date can be read. See
+   * the class description for the forms read and the repairs made.
    */
   public static OffsetDateTime parse(String value) {
     if (value == null || value.isEmpty()) {
@@ -61,27 +99,44 @@ public final class DateParser {
       return null;
     }
     Fields f = new Fields();
+    OffsetDateTime dateOnly = null; // a date without time, used when no full date turns up
     for (int i = 0; i < t.count; i++) {
       int k = t.kind[i];
+      int found = NONE;
       if (k == NUM) {
-        if ((t.digits(i) <= 2 && dayFirst(t, i, f)) || (t.digits(i) == 4 && iso(t, i, f))) {
-          OffsetDateTime d = f.build();
-          if (d != null) {
-            return d;
-          }
+        int digits = t.digits(i);
+        if (digits <= 3) {
+          found = dayFirst(t, i, f);
         }
-      } else if (k == WORD && monthFirst(t, i, f)) {
+        if (found == NONE && digits <= 2) {
+          found = numeric(t, i, f);
+        }
+        if (found == NONE && digits == 4) {
+          found = iso(t, i, f);
+        }
+      } else if (k == WORD) {
+        found = monthFirst(t, i, f);
+      }
+      if (found != NONE) {
         OffsetDateTime d = f.build();
         if (d != null) {
-          return d;
+          if (found == FULL) {
+            return d;
+          }
+          if (dateOnly == null) {
+            dateOnly = d;
+          }
         }
       }
     }
-    return null;
+    return dateOnly;
   }
 
-  /** {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts. */
-  private static boolean dayFirst(Tokens t, int i, Fields f) {
+  /**
+   * {@code 3 Oct 2023 10:00:00 +0200}, separators '-', '/' or '.' allowed between the parts; a time
+   * written just before the date ({@code 16:21:07 Mon, 22 Dec 2014}) is taken too.
+   */
+  private static int dayFirst(Tokens t, int i, Fields f) {
     f.reset();
     f.day = t.num[i];
     int p = i + 1;
@@ -91,37 +146,102 @@ public final class DateParser {
     p = t.skipDateSeparator(p);
     int month = t.month(p);
     if (month == 0) {
-      return false;
+      return NONE;
     }
     f.month = month;
     p = t.skipDateSeparator(p + 1);
     if (!t.is(p, NUM) || t.is(p + 1, COLON)) {
-      return false;
+      return NONE;
     }
     f.year = year(t.num[p], t.digits(p));
     if (f.year < 0) {
-      return false;
+      return NONE;
     }
     p++;
+    int afterYear = p;
     if (t.is(p, COMMA)) {
       p++;
     }
-    if (t.isWord(p, "at")) {
+    if (t.isWord(p, "at") || t.isWord(p, "um") || t.isWord(p, "a") || t.isWord(p, "om")) {
       p++;
     }
     int q = time(t, p, f);
     if (q < 0) {
-      return false;
+      if (!timeBefore(t, i, f)) {
+        return DATE_ONLY;
+      }
+      q = afterYear;
     }
     zone(t, q, f);
-    return true;
+    return FULL;
   }
 
-  /** asctime {@code Oct  3 10:00:00 [UTC] 2023} and US style {@code Oct 3, 2023 10:00}. */
-  private static boolean monthFirst(Tokens t, int i, Fields f) {
+  /** A time ending at most three words before the date at {@code i}. */
+  private static boolean timeBefore(Tokens t, int i, Fields f) {
+    for (int p = Math.max(0, i - 10); p < i; p++) {
+      if (t.kind[p] != NUM) {
+        continue;
+      }
+      int q = time(t, p, f);
+      if (q > 0 && q <= i && i - q <= 3) {
+        boolean words = true;
+        for (int r = q; r < i; r++) {
+          words &= t.kind[r] == WORD || t.kind[r] == COMMA;
+        }
+        if (words) {
+          return true;
+        }
+      }
+    }
+    f.hour = f.minute = f.second = f.nanos = 0;
+    return false;
+  }
+
+  /**
+   * Numeric {@code dd-mm-yyyy}, {@code dd.mm.yyyy} and {@code mm/dd/yyyy} followed by a time
+   * (without one, a bare numeric date is too likely to be something else). The order is fixed by a
+   * part above 12 when there is one, else by the separator as the habits go: '/' US month-first,
+   * '-' and '.' day-first.
+   */
+  private static int numeric(Tokens t, int i, Fields f) {
+    int p = i + 1;
+    int sep = t.is(p, MINUS) ? MINUS : t.is(p, SLASH) ? SLASH : t.is(p, DOT) ? DOT : 0;
+    if (sep == 0
+        || !t.is(p + 1, NUM)
+        || t.digits(p + 1) > 2
+        || !t.is(p + 2, sep)
+        || !t.is(p + 3, NUM)
+        || t.digits(p + 3) != 4
+        || t.space[p]
+        || t.space[p + 1]
+        || t.space[p + 2]
+        || t.space[p + 3]) {
+      return NONE;
+    }
+    f.reset();
+    int a = t.num[i];
+    int b = t.num[p + 1];
+    boolean monthFirst = a <= 12 && (b > 12 || sep == SLASH);
+    f.day = monthFirst ? b : a;
+    f.month = monthFirst ? a : b;
+    f.year = t.num[p + 3];
+    p += 4;
+    if (t.is(p, COMMA)) {
+      p++;
+    }
+    int q = time(t, p, f);
+    if (q < 0) {
+      return NONE;
+    }
+    zone(t, q, f);
+    return FULL;
+  }
+
+  /** asctime {@code Oct 3 10:00:00 [UTC] 2023} and US style {@code Oct 3, 2023 10:00}. */
+  private static int monthFirst(Tokens t, int i, Fields f) {
     int month = t.month(i);
     if (month == 0 || !t.is(i + 1, NUM) || t.digits(i + 1) > 2) {
-      return false;
+      return NONE;
     }
     f.reset();
     f.month = month;
@@ -133,7 +253,7 @@ public final class DateParser {
     if (t.is(p, NUM) && !t.is(p + 1, COLON)) {
       f.year = year(t.num[p], t.digits(p));
       if (f.year < 0) {
-        return false;
+        return NONE;
       }
       p++;
       if (t.is(p, COMMA)) {
@@ -144,14 +264,14 @@ public final class DateParser {
       }
       int q = time(t, p, f);
       if (q < 0) {
-        return false;
+        return NONE;
       }
       zone(t, q, f);
-      return true;
+      return FULL;
     }
     int q = time(t, p, f);
     if (q < 0) {
-      return false;
+      return NONE;
     }
     // The zone may stand before the year (date(1) output) or after it.
     int afterZone = zone(t, q, f);
@@ -160,13 +280,13 @@ public final class DateParser {
       if (afterZone == q) {
         zone(t, afterZone + 1, f);
       }
-      return true;
+      return FULL;
     }
-    return false;
+    return NONE;
   }
 
   /** {@code 2023-10-03[T]10:00[:00[.fff]][zone]}, or just the date (midnight UTC). */
-  private static boolean iso(Tokens t, int i, Fields f) {
+  private static int iso(Tokens t, int i, Fields f) {
     int p = i + 1;
     int sep = t.is(p, MINUS) ? MINUS : t.is(p, SLASH) ? SLASH : 0;
     if (sep == 0
@@ -179,7 +299,7 @@ public final class DateParser {
         || t.space[p + 1]
         || t.space[p + 2]
         || t.space[p + 3]) {
-      return false;
+      return NONE;
     }
     f.reset();
     f.year = t.num[i];
@@ -194,10 +314,10 @@ public final class DateParser {
       f.hour = 0;
       f.minute = 0;
       f.second = 0;
-      return true;
+      return DATE_ONLY;
     }
     zone(t, q, f);
-    return true;
+    return FULL;
   }
 
   /** Reads {@code hh:mm[:ss[.fff]] [am|pm]} at {@code p}; the index after it, or -1. */
@@ -211,12 +331,20 @@ public final class DateParser {
     f.hour = t.num[p];
     f.minute = t.num[p + 2];
     f.second = 0;
+    f.nanos = 0;
     p += 3;
     if (t.is(p, COLON) && t.is(p + 1, NUM) && t.digits(p + 1) <= 2) {
       f.second = t.num[p + 1];
       p += 2;
       if ((t.is(p, DOT) || t.is(p, COMMA)) && t.is(p + 1, NUM) && !t.space[p] && !t.space[p + 1]) {
-        p += 2; // fractions of a second are dropped
+        // Fractions of a second (ISO 8601, some MTAs' Received dates): kept to the nanosecond.
+        int digits = Math.min(t.digits(p + 1), 9);
+        int nanos = t.num[p + 1];
+        for (int d = digits; d < 9; d++) {
+          nanos *= 10;
+        }
+        f.nanos = nanos;
+        p += 2;
       }
     }
     if (t.isWord(p, "am") || t.isWord(p, "pm")) {
@@ -291,7 +419,9 @@ public final class DateParser {
     return q;
   }
 
-  /** Offset in minutes for a zone name, 0 for unknown words that look like zones, else MIN_VALUE. */
+  /**
+   * Offset in minutes for a zone name, 0 for unknown words that look like zones, else MIN_VALUE.
+   */
   static int namedZone(String s, int start, int end) {
     int len = end - start;
     if (len == 1) {
@@ -351,10 +481,11 @@ public final class DateParser {
     int hour;
     int minute;
     int second;
+    int nanos;
     int offsetMinutes;
 
     void reset() {
-      year = month = day = hour = minute = second = offsetMinutes = 0;
+      year = month = day = hour = minute = second = nanos = offsetMinutes = 0;
     }
 
     OffsetDateTime build() {
@@ -364,10 +495,19 @@ public final class DateParser {
       if (hour > 24 || minute > 59 || second > 61) {
         return null;
       }
-      int lastDay = YearMonth.of(year, month).lengthOfMonth();
+      int lastDay =
+          month == 2
+              ? (java.time.Year.isLeap(year) ? 29 : 28)
+              : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
       LocalDateTime local =
           LocalDateTime.of(
-              year, month, Math.min(day, lastDay), hour == 24 ? 0 : hour, minute, Math.min(second, 59));
+              year,
+              month,
+              Math.min(day, lastDay),
+              hour == 24 ? 0 : hour,
+              minute,
+              Math.min(second, 59),
+              second > 59 ? 0 : nanos);
       if (hour == 24) {
         local = local.plusDays(1);
       }
@@ -410,7 +550,7 @@ public final class DateParser {
           add(NUM, i, j, v, sawSpace);
           sawSpace = false;
           i = j;
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        } else if (isLetter(c)) {
           int j = i;
           while (j < n && isLetter(s.charAt(j))) {
             j++;
@@ -437,7 +577,9 @@ public final class DateParser {
     }
 
     private static boolean isLetter(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= 0x80 && Character.isLetter(c));
     }
 
     /** Skips a nested comment with quoted pairs (RFC 5322 section 3.2.2); index after it. */
@@ -497,7 +639,7 @@ public final class DateParser {
       return p;
     }
 
-    /** The month (1-12) named by the word at {@code i}, or 0. */
+    /** The month (1-12) named by the word at {@code i}, or 0; see {@link #MONTH_NAMES}. */
     int month(int i) {
       if (i >= count || kind[i] != WORD) {
         return 0;
@@ -507,26 +649,22 @@ public final class DateParser {
         return 0;
       }
       char c0 = Character.toLowerCase(text.charAt(start[i]));
-      for (int m = 0; m < 12; m++) {
-        String name = MONTHS[m];
+      int month = 0;
+      for (int m = 0; m < MONTH_NAMES.length; m++) {
+        String name = MONTH_NAMES[m];
         if (name.charAt(0) == c0
             && len <= name.length()
             && text.regionMatches(true, start[i], name, 0, len)) {
-          return m + 1;
+          if (m < 12) {
+            return m + 1; // an English prefix means the same month in every listed language
+          }
+          if (month != 0 && month != MONTH_NUMBERS[m]) {
+            return 0;
+          }
+          month = MONTH_NUMBERS[m];
         }
       }
-      // Common non-English abbreviations seen in Date fields written by hand-made software.
-      if (len == 3) {
-        String w = text.substring(start[i], end[i]).toLowerCase(java.util.Locale.ROOT);
-        return switch (w) {
-          case "mai" -> 5;
-          case "okt" -> 10;
-          case "dez" -> 12;
-          case "mrz" -> 3;
-          default -> 0;
-        };
-      }
-      return 0;
+      return month;
     }
   }
 }

@@ -52,6 +52,7 @@ public final class EncodedWords {
     int plainStart = from; // plain text not yet written
     int lastWordEnd = -1; // end of the last decoded word
     int[] word = new int[4];
+    int unknown = 0; // problems reported for unknown charsets: a few are enough
     int i = from;
     while (i < to) {
       char c = s.charAt(i);
@@ -68,7 +69,7 @@ public final class EncodedWords {
       Charset charset = Charsets.forLabel(label);
       if (charset == null) {
         // Kept as written (it stays part of the plain text).
-        if (problems != null) {
+        if (problems != null && unknown++ < 3) {
           problems.add("unknown charset in encoded word: " + label);
         }
         i = end;
@@ -77,14 +78,14 @@ public final class EncodedWords {
       boolean adjacent = lastWordEnd == plainStart && isBlank(s, plainStart, i);
       if (!adjacent) {
         if (run != null) {
-          run.flush(out);
+          run.flush(out, unstructured);
         }
         appendPlain(s, plainStart, i, out, unstructured, lastWordEnd);
         if (unstructured && i > plainStart && gluesBefore(s.charAt(i - 1))) {
           out.append(' ');
         }
       } else if (run != null && !run.charset.equals(charset)) {
-        run.flush(out);
+        run.flush(out, unstructured);
       }
       if (run == null) {
         run = new Run();
@@ -101,7 +102,7 @@ public final class EncodedWords {
       i = end;
     }
     if (run != null) {
-      run.flush(out);
+      run.flush(out, unstructured);
     }
     appendPlain(s, plainStart, to, out, unstructured, lastWordEnd);
   }
@@ -219,9 +220,14 @@ public final class EncodedWords {
     int length;
     Charset charset;
 
-    void flush(StringBuilder out) {
+    void flush(StringBuilder out, boolean unstructured) {
       if (length > 0) {
-        out.append(Charsets.decode(bytes, 0, length, charset));
+        String text = Charsets.decode(bytes, 0, length, charset);
+        if (unstructured && (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0)) {
+          // A line break smuggled inside a word ("=0D=0A") would end a displayed line.
+          text = text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+        }
+        out.append(text);
         length = 0;
       }
     }
@@ -263,7 +269,9 @@ public final class EncodedWords {
         char c = s.charAt(k);
         if (c == '_') {
           add(' ');
-        } else if (c == '=' && k + 2 < to && hex(s.charAt(k + 1)) >= 0
+        } else if (c == '='
+            && k + 2 < to
+            && hex(s.charAt(k + 1)) >= 0
             && hex(s.charAt(k + 2)) >= 0) {
           add(hex(s.charAt(k + 1)) << 4 | hex(s.charAt(k + 2)));
           k += 2;

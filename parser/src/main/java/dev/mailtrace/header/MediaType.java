@@ -2,7 +2,6 @@ package dev.mailtrace.header;
 
 import dev.mailtrace.message.Charsets;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,22 +10,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A Content-Type or Content-Disposition value: type (and subtype) with parameters, RFC 2045 and
- * RFC 2231 (continuations, charset and language) and the common RFC 2047-in-parameter habit.
+ * A Content-Type or Content-Disposition value: type (and subtype) with parameters, RFC 2045 and RFC
+ * 2231 (continuations, charset and language) and the common RFC 2047-in-parameter habit.
  *
- * <p>Leniency, in the order a value is read: comments and whitespace anywhere between tokens
- * (RFC 2045 section 5.1 allows CFWS), a subtype holding '/' is kept whole ({@code text/plain/format}
+ * <p>Leniency, in the order a value is read: comments and whitespace anywhere between tokens (RFC
+ * 2045 section 5.1 allows CFWS), a subtype holding '/' is kept whole ({@code text/plain/format}
  * gives subtype {@code plain/format}); a Content-Type without a type or subtype becomes {@code
  * text/plain} with a problem (RFC 2045 section 5.2), its parameters still read. Parameters: names
  * lower-cased; quoted values unescaped and unfolded; unquoted values run to the next ';' or, when
  * the ';' is missing, to the next {@code name=}, so {@code name=foo bar.pdf} is {@code "foo
- * bar.pdf"}; empty names and unquoted empty values are dropped. RFC 2231 sections ({@code
- * name*0*}, {@code name*1}, ...) are joined in numeric order whatever their order in the field and
- * with gaps, percent-decoded in the charset of the first section (a charset prefix repeated on a
- * later section is tolerated); the language is dropped. Values that are not RFC 2231 have their
- * RFC 2047 encoded words decoded (non-standard but common in filenames). Duplicates: an RFC 2231
- * value wins over a plain one of the same name (it is the newer, exact form); otherwise the first
- * wins. Parameters keep the order of their first appearance.
+ * bar.pdf"}; a backslash before a letter or digit in a quoted value is kept, since nobody escapes
+ * those but Windows paths are often written unescaped ({@code "C:\TEMP\a.png"}); empty names and
+ * unquoted empty values are dropped. RFC 2231 sections ({@code name*0*}, {@code name*1}, ...) are
+ * joined in numeric order whatever their order in the field and with gaps, percent-decoded in the
+ * charset of the first section (a charset prefix repeated on a later section is tolerated); the
+ * language is dropped. Values that are not RFC 2231 have their RFC 2047 encoded words decoded
+ * (non-standard but common in filenames). Duplicates: an RFC 2231 value wins over a plain one of
+ * the same name (it is the newer, exact form); otherwise the first non-empty value wins. Parameters
+ * keep the order of their first appearance.
  *
  * @param type lower-case type ("text"), or the disposition type ("attachment")
  * @param subtype lower-case subtype ("plain"), empty for a disposition
@@ -34,9 +35,11 @@ import java.util.TreeMap;
  */
 public record MediaType(String type, String subtype, Map<String, String> params) {
 
-  /** Defensive copy, so a MediaType is immutable whatever map it is given. */
+  /** Null parts become empty; the map is copied, so a MediaType is immutable. */
   public MediaType {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    type = type == null ? "" : type;
+    subtype = subtype == null ? "" : subtype;
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
   /** Parses a Content-Type value; problems are added to {@code problems}. */
@@ -110,8 +113,11 @@ public record MediaType(String type, String subtype, Map<String, String> params)
       this.problems = problems;
     }
 
+    private int problemCount;
+
+    /** Records a problem; a few per field are enough to tell what went wrong. */
     void problem(String what) {
-      if (problems != null) {
+      if (problems != null && problemCount++ < 5) {
         problems.add(what);
       }
     }
@@ -186,7 +192,17 @@ public record MediaType(String type, String subtype, Map<String, String> params)
           return b.toString();
         }
         if (c == '\\' && pos < n) {
-          b.append(s.charAt(pos++));
+          // RFC 2045 quoted-pair; but Windows paths ("C:\TEMP\a.png") are written unescaped,
+          // so a backslash before a letter or digit, which nobody needs to escape, is kept.
+          char next = s.charAt(pos);
+          if (next == '\r' || next == '\n') {
+            continue;
+          }
+          if (Character.isLetterOrDigit(next)) {
+            b.append('\\');
+          }
+          b.append(next);
+          pos++;
         } else if (c != '\r' && c != '\n') {
           b.append(c);
         }
@@ -244,7 +260,7 @@ public record MediaType(String type, String subtype, Map<String, String> params)
     Map<String, String> parameters() {
       Map<String, String> plain = new LinkedHashMap<>();
       Map<String, TreeMap<Integer, Section>> split = new LinkedHashMap<>();
-      List<String> order = new ArrayList<>();
+      java.util.Set<String> order = new java.util.LinkedHashSet<>();
       while (pos < n) {
         while (pos < n && (s.charAt(pos) == ';' || isSpace(s.charAt(pos)))) {
           pos++;
@@ -276,11 +292,10 @@ public record MediaType(String type, String subtype, Map<String, String> params)
         name = lower(name);
         int star = name.indexOf('*');
         if (star < 0) {
-          if (!plain.containsKey(name)) {
+          String earlier = plain.get(name);
+          if (earlier == null || earlier.isEmpty()) {
             plain.put(name, value);
-            if (!order.contains(name)) {
-              order.add(name);
-            }
+            order.add(name);
           }
           continue;
         }
@@ -302,10 +317,10 @@ public record MediaType(String type, String subtype, Map<String, String> params)
         if (base.isEmpty()) {
           continue;
         }
-        split.computeIfAbsent(base, k -> new TreeMap<>()).putIfAbsent(section, new Section(value, extended));
-        if (!order.contains(base)) {
-          order.add(base);
-        }
+        split
+            .computeIfAbsent(base, k -> new TreeMap<>())
+            .putIfAbsent(section, new Section(value, extended));
+        order.add(base);
       }
       Map<String, String> params = new LinkedHashMap<>();
       for (String name : order) {

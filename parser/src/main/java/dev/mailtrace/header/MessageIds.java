@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * Message-ID, In-Reply-To and References (RFC 5322 section 3.6.4), tolerant of real-world forms.
  *
- * <p>An id is what stands between {@code <} and {@code >}, as written but without line breaks
- * (an unclosed {@code <} runs to the next whitespace); {@code <>} is no id. Text outside brackets
- * is junk (comments, "Your message of ...") except words holding an {@code @}, which are ids
- * that lost their brackets. A value without any bracket gives each of its whitespace- or
- * comma-separated words (comments removed), so {@code malformed@id.example} is read too.
+ * <p>An id is what stands between {@code <} and {@code >}, as written but without line breaks (an
+ * unclosed {@code <} runs to the next whitespace); {@code <>} is no id. Text outside brackets is
+ * junk (comments, "Your message of ...") except words holding an {@code @}, which are ids that lost
+ * their brackets. A value without any bracket gives each of its whitespace- or comma-separated
+ * words (comments removed), so {@code malformed@id.example} is read too.
  */
 public final class MessageIds {
   private MessageIds() {}

@@ -7,14 +7,17 @@ import java.util.List;
  * Unstructured field values (Subject, Comments, X- fields; RFC 5322 section 3.2.5) and simple
  * comma-separated phrase lists (Keywords, section 3.6.5), as a reader should see them.
  *
- * <p>Unfolds (a whitespace run containing a line break becomes one space), decodes RFC 2047
- * encoded words with {@link EncodedWords}, separates an encoded word glued to ordinary text by one
- * space, and trims the ends. Other whitespace inside a line is kept as written.
+ * <p>Unfolds (a whitespace run containing a line break becomes one space), decodes RFC 2047 encoded
+ * words with {@link EncodedWords}, separates an encoded word glued to ordinary text by one space,
+ * and trims the ends. Other whitespace inside a line is kept as written; a line break decoded from
+ * inside an encoded word becomes a space, so the result is always one line.
  */
 public final class Unstructured {
   private Unstructured() {}
 
-  /** The displayable text of an unstructured field value; problems are added to {@code problems}. */
+  /**
+   * The displayable text of an unstructured field value; problems are added to {@code problems}.
+   */
   public static String decode(String value, List<String> problems) {
     if (value == null) {
       return null;
@@ -28,8 +31,8 @@ public final class Unstructured {
   }
 
   /**
-   * The items of a comma-separated list (Keywords), each decoded like {@link #decode}; empty
-   * items are dropped and a comma inside an encoded word does not split.
+   * The items of a comma-separated list (Keywords), each decoded like {@link #decode}; empty items
+   * are dropped and a comma inside an encoded word does not split.
    */
   public static List<String> decodeList(String value, List<String> problems) {
     List<String> items = new ArrayList<>();
@@ -60,7 +63,9 @@ public final class Unstructured {
     return items;
   }
 
-  /** Copies {@code s[from, to)}, turning each whitespace run that holds a line break into a space. */
+  /**
+   * Copies {@code s[from, to)}, turning each whitespace run that holds a line break into a space.
+   */
   static void appendUnfolded(CharSequence s, int from, int to, StringBuilder out) {
     int i = from;
     while (i < to) {

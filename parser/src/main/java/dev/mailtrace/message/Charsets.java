@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Lenient charset lookup and decoding for mail: labels as real mail writes them, never an exception.
+ * Lenient charset lookup and decoding for mail: labels as real mail writes them, never an
+ * exception.
  *
- * <p>Unknown labels and undecodable bytes fall back to UTF-8 when the bytes are valid UTF-8, else
+ * <p>Labels are resolved once and cached (a bounded cache: labels on the wire are few). Unknown
+ * labels and undecodable bytes fall back to UTF-8 when the bytes are valid UTF-8, else
  * windows-1252, the charset most often mislabelled as ISO-8859-1 or US-ASCII in the wild.
  */
 public final class Charsets {
@@ -18,37 +20,163 @@ public final class Charsets {
 
   private Charsets() {}
 
-  /** The charset for a MIME label, or null when Java does not know it under any usual spelling. */
+  /**
+   * The charset for a MIME label, or null when Java does not know it under any usual spelling.
+   *
+   * <p>Besides Java's names and aliases: quotes and stray punctuation around the label, '_' or ' '
+   * for '-', {@code *language} suffixes (RFC 2231 section 5), the WHATWG habit of reading ASCII and
+   * Latin-1 as windows-1252, every label containing "utf8"/"utf-8", "-i"/"-e" suffixes of the
+   * bidirectional ISO 8859 variants, {@code cp}/{@code win}/{@code windows} spellings of code
+   * pages, Mac names, and labels that only say "unknown 8-bit" (read like windows-1252, which
+   * decoding tries as UTF-8 first).
+   */
   public static Charset forLabel(String label) {
     if (label == null) {
       return null;
     }
-    String l = label.trim().toLowerCase(Locale.ROOT);
-    if (l.length() >= 2 && l.charAt(0) == '"' && l.charAt(l.length() - 1) == '"') {
-      l = l.substring(1, l.length() - 1).trim();
+    Charset cached = CACHE.get(label);
+    if (cached != null) {
+      return cached == NONE ? null : cached;
     }
+    Charset c = resolve(label);
+    if (CACHE.size() < CACHE_LIMIT) {
+      CACHE.put(label, c == null ? NONE : c);
+    }
+    return c;
+  }
+
+  /** Labels seen on the wire are few; the cap keeps hostile input from growing the cache. */
+  private static final int CACHE_LIMIT = 512;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Charset> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Marks a label known to have no charset. */
+  private static final Charset NONE = StandardCharsets.US_ASCII;
+
+  private static Charset resolve(String label) {
+    String l = label.trim().toLowerCase(Locale.ROOT);
+    int star = l.indexOf('*');
+    if (star > 0) {
+      l = l.substring(0, star);
+    }
+    l = strip(l, "\"'`;,. ");
+    if (l.isEmpty()) {
+      return null;
+    }
+    Charset c = known(l);
+    if (c == null && (l.indexOf('_') >= 0 || l.indexOf(' ') >= 0)) {
+      c = known(l.replace('_', '-').replace(' ', '-'));
+    }
+    if (c == null && (l.endsWith("-i") || l.endsWith("-e")) && l.startsWith("iso")) {
+      c = known(l.substring(0, l.length() - 2)); // RFC 1556 iso-8859-6-i, iso-8859-8-i
+    }
+    if (c == null && (l.contains("utf8") || l.contains("utf-8"))) {
+      c = StandardCharsets.UTF_8; // utf8mb4, x-unicode20utf8, unicode-2-0-utf-8
+    }
+    if (c == null) {
+      // Code pages: cp1252, cp-1252, win-1251, windows1251, ms-1252, ibm850.
+      int d = 0;
+      while (d < l.length() && !Character.isDigit(l.charAt(d))) {
+        d++;
+      }
+      String prefix = strip(l.substring(0, d), "-_ ");
+      String digits = l.substring(d);
+      if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+        switch (prefix) {
+          case "cp", "win", "windows", "ms", "x-cp", "x-windows" -> {
+            c = lookup("windows-" + digits);
+            if (c == null) {
+              c = lookup("IBM" + digits);
+            }
+          }
+          case "ibm" -> c = lookup("IBM" + digits);
+          default -> {}
+        }
+      }
+    }
+    return c;
+  }
+
+  private static Charset known(String l) {
     // WHATWG encoding rules: these labels mean windows-1252 in practice.
     switch (l) {
-      case "", "us-ascii", "ascii", "iso-8859-1", "latin1", "iso8859-1", "iso_8859-1", "ansi_x3.4-1968":
-        return l.isEmpty() ? null : WINDOWS_1252;
+      case "us-ascii",
+      "ascii",
+      "iso-8859-1",
+      "latin1",
+      "latin-1",
+      "l1",
+      "iso8859-1",
+      "iso_8859-1",
+      "iso-8859-1:1987",
+      "iso-ir-100",
+      "csisolatin1",
+      "ansi_x3.4-1968",
+      "ascii-us",
+      "646",
+      "iso646-us",
+      "us",
+      "cp819",
+      "ibm819":
+        return WINDOWS_1252;
+      // Labels that only say "some 8-bit charset": decoding tries UTF-8, then windows-1252.
+      case "unknown-8bit", "x-unknown", "unknown", "8bit", "default", "x-user-defined", "none":
+        return WINDOWS_1252;
       case "utf8", "utf-8", "unicode-1-1-utf-8":
         return StandardCharsets.UTF_8;
-      case "ks_c_5601-1987", "ks_c_5601", "ksc5601":
+      case "utf-7", "utf7", "unicode-1-1-utf-7", "csunicode11utf7", "unicode-2-0-utf-7":
+        return Utf7.INSTANCE;
+      case "ucs-2", "iso-10646-ucs-2", "csunicode":
+        return StandardCharsets.UTF_16BE;
+      case "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ks_c_5601-1989", "ksc_5601":
         return lookup("x-windows-949");
-      case "gb2312", "gbk", "x-gbk", "cp936":
+      case "gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "x-euc-cn", "chinese", "csgb2312":
         return lookup("GBK");
-      case "iso-2022-jp-ms", "iso-2022-jp-3":
+      case "iso-2022-jp-ms", "iso-2022-jp-3", "iso-2022-jp-2004":
         return lookup("ISO-2022-JP");
+      case "mac", "macintosh", "x-mac-roman", "mac-roman", "csmacintosh":
+        return lookup("x-MacRoman");
+      case "x-mac-cyrillic", "mac-cyrillic", "x-mac-ukrainian":
+        return lookup("x-MacCyrillic");
+      // WHATWG: the Microsoft supersets are what these labels carry in practice.
+      case "x-sjis",
+      "sjis",
+      "shift-jis",
+      "shift_jis",
+      "ms_kanji",
+      "csshiftjis",
+      "cp932",
+      "ms932",
+      "windows-932":
+        return lookup("windows-31j");
+      case "euc-kr", "cseuckr", "iso-ir-149", "korean":
+        return lookup("x-windows-949");
+      case "big5", "x-big5", "cn-big5", "csbig5":
+        return lookup("Big5-HKSCS");
+      case "iso-8859-9", "iso8859-9", "latin5", "l5":
+        return lookup("windows-1254");
+      case "tis-620", "iso-8859-11", "iso8859-11":
+        return lookup("x-windows-874");
       default:
         Charset c = lookup(l);
         if (c == null && l.startsWith("x-")) {
           c = lookup(l.substring(2));
         }
-        if (c == null && l.startsWith("cp")) {
-          c = lookup("windows-" + l.substring(2));
-        }
         return c;
     }
+  }
+
+  private static String strip(String s, String chars) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && chars.indexOf(s.charAt(a)) >= 0) {
+      a++;
+    }
+    while (b > a && chars.indexOf(s.charAt(b - 1)) >= 0) {
+      b--;
+    }
+    return s.substring(a, b);
   }
 
   /** Decodes bytes with the labelled charset, falling back as the class describes. */
@@ -69,7 +197,10 @@ public final class Charsets {
     return new String(bytes, offset, length, cs);
   }
 
-  /** UTF-8 when the bytes are valid UTF-8 (which pure ASCII is), else the given charset or windows-1252. */
+  /**
+   * UTF-8 when the bytes are valid UTF-8 (which pure ASCII is), else the given charset or
+   * windows-1252.
+   */
   public static String decodeGuessing(byte[] bytes, int offset, int length, Charset otherwise) {
     boolean ascii = true;
     for (int i = offset, end = offset + length; i < end; i++) {

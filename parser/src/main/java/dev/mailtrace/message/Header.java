@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param name the field name as written (case kept)
  * @param value the unfolded value without the leading space, encoded words not decoded; 8-bit
- *     bytes read as UTF-8, or ISO-8859-1 where they are not valid UTF-8
+ *     bytes read as UTF-8, or windows-1252 where they are not valid UTF-8
  */
 public record Header(String name, String value) {
   public Header {

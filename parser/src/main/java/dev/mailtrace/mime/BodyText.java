@@ -6,26 +6,34 @@ import dev.mailtrace.message.Part;
  * The readable text of a message: its text/plain leaves that are not attachments, joined; when
  * there are none, its text/html leaves reduced to text. In a multipart/alternative only the
  * alternative holding the wanted type counts (RFC 2046 section 5.1.4). Enclosed messages are
- * parts of their own message, not of this one's text.
+ * parts of their own message, not of this one's text, unless the message has no text of its own
+ * (a digest, a bare forward): then theirs is used.
  */
 final class BodyText {
   private BodyText() {}
 
   static String of(Part root) {
     StringBuilder out = new StringBuilder();
-    collect(root, "text/plain", out, true);
+    collect(root, "text/plain", out, true, false);
     if (out.isEmpty()) {
-      collect(root, "text/html", out, true);
+      collect(root, "text/html", out, true, false);
+    }
+    if (out.isEmpty()) {
+      collect(root, "text/plain", out, true, true);
+    }
+    if (out.isEmpty()) {
+      collect(root, "text/html", out, true, true);
     }
     return out.toString();
   }
 
-  private static void collect(Part p, String type, StringBuilder out, boolean isRoot) {
+  private static void collect(
+      Part p, String type, StringBuilder out, boolean isRoot, boolean enclosed) {
     if (p.isLeaf()) {
-      if (p.isAttachment() || !p.contentType().equals(type)) {
+      if (p.isAttachment() || !(p.contentType().equals(type) || isBrokenMultipart(p, type))) {
         return;
       }
-      String text = p.text();
+      String text = decode(p);
       if (type.equals("text/html")) {
         text = HtmlText.reduce(text);
       }
@@ -38,32 +46,49 @@ final class BodyText {
       out.append(text);
       return;
     }
-    if (!isRoot && p.contentType().startsWith("message/")) {
+    if (!isRoot && !enclosed && p.contentType().startsWith("message/")) {
       return;
     }
     if (p.contentType().equals("multipart/alternative")) {
       for (Part child : p.children()) {
-        if (contains(child, type)) {
-          collect(child, type, out, false);
+        if (contains(child, type, enclosed)) {
+          collect(child, type, out, false, enclosed);
           return;
         }
       }
       return;
     }
     for (Part child : p.children()) {
-      collect(child, type, out, false);
+      collect(child, type, out, false, enclosed);
     }
   }
 
-  private static boolean contains(Part p, String type) {
-    if (p.isLeaf()) {
-      return !p.isAttachment() && p.contentType().equals(type);
+  /** {@link Part#text()} with a fast path for ASCII bytes in an ASCII-compatible charset. */
+  static String decode(Part p) {
+    byte[] b = p.body();
+    String cs = p.charset();
+    boolean asciiCompatible = cs == null || cs.equals("us-ascii") || cs.equals("utf-8")
+        || cs.startsWith("iso-8859-") || cs.startsWith("windows-125");
+    if (asciiCompatible && MimeTokenizer.isAscii(b, 0, b.length)) {
+      return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
-    if (p.contentType().startsWith("message/")) {
+    return p.text();
+  }
+
+  /** A multipart read as one leaf (its boundary missing) is text as far as searching goes. */
+  private static boolean isBrokenMultipart(Part p, String type) {
+    return type.equals("text/plain") && p.contentType().startsWith("multipart/");
+  }
+
+  private static boolean contains(Part p, String type, boolean enclosed) {
+    if (p.isLeaf()) {
+      return !p.isAttachment() && (p.contentType().equals(type) || isBrokenMultipart(p, type));
+    }
+    if (!enclosed && p.contentType().startsWith("message/")) {
       return false;
     }
     for (Part child : p.children()) {
-      if (contains(child, type)) {
+      if (contains(child, type, enclosed)) {
         return true;
       }
     }

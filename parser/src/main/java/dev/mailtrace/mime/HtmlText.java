@@ -10,9 +10,10 @@ import java.util.Map;
  * readable.
  */
 final class HtmlText {
-  private static final Map<String, String> ENTITIES = new HashMap<>();
+  private static final Map<String, String> ENTITIES = entities();
 
-  static {
+  private static Map<String, String> entities() {
+    Map<String, String> map = new HashMap<>();
     String[] pairs = {
       "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0",
       "copy", "\u00a9", "reg", "\u00ae", "trade", "\u2122", "hellip", "\u2026", "mdash", "\u2014",
@@ -26,7 +27,7 @@ final class HtmlText {
       "\u2020", "larr", "\u2190", "rarr", "\u2192", "uarr", "\u2191", "darr", "\u2193",
     };
     for (int i = 0; i < pairs.length; i += 2) {
-      ENTITIES.put(pairs[i], pairs[i + 1]);
+      map.put(pairs[i], pairs[i + 1]);
     }
     // Latin-1 letters with diacritics: &Auml; &eacute; ... built from their Unicode names' pattern.
     String[][] accents = {
@@ -41,15 +42,16 @@ final class HtmlText {
     };
     for (String[] a : accents) {
       for (int i = 0; i < a[2].length(); i++) {
-        ENTITIES.put(a[2].charAt(i) + a[0], String.valueOf(a[1].charAt(i)));
+        map.put(a[2].charAt(i) + a[0], String.valueOf(a[1].charAt(i)));
       }
     }
-    ENTITIES.put("AElig", "\u00c6");
-    ENTITIES.put("aelig", "\u00e6");
-    ENTITIES.put("ETH", "\u00d0");
-    ENTITIES.put("eth", "\u00f0");
-    ENTITIES.put("THORN", "\u00de");
-    ENTITIES.put("thorn", "\u00fe");
+    map.put("AElig", "\u00c6");
+    map.put("aelig", "\u00e6");
+    map.put("ETH", "\u00d0");
+    map.put("eth", "\u00f0");
+    map.put("THORN", "\u00de");
+    map.put("thorn", "\u00fe");
+    return Map.copyOf(map);
   }
 
   private HtmlText() {}
@@ -99,10 +101,18 @@ final class HtmlText {
           continue;
         }
         switch (name) {
-          case "br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-              "blockquote", "pre", "hr", "dt", "dd", "dl", "section", "article", "header",
-              "footer", "address", "center", "form", "fieldset", "tbody", "thead", "body" -> {
-            newline(out);
+          case "br" -> {
+            lineBreak(out, true);
+            pendingSpace = false;
+          }
+          case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre",
+              "hr", "dl", "center", "form", "fieldset", "section", "article" -> {
+            paragraph(out);
+            pendingSpace = false;
+          }
+          case "div", "li", "tr", "dt", "dd", "header", "footer", "address", "tbody", "thead",
+              "body", "caption" -> {
+            lineBreak(out, false);
             pendingSpace = false;
           }
           case "td", "th" -> pendingSpace = true;
@@ -165,8 +175,8 @@ final class HtmlText {
     return false;
   }
 
-  /** At most one empty line in a row; no line starts with the space a collapse left. */
-  private static void newline(StringBuilder out) {
+  /** Ends the current line ({@code always}: even an empty one, as {@code <br>} does). */
+  private static void lineBreak(StringBuilder out, boolean always) {
     int len = out.length();
     while (len > 0 && out.charAt(len - 1) == ' ') {
       len--;
@@ -175,9 +185,18 @@ final class HtmlText {
     if (len == 0) {
       return;
     }
-    if (out.charAt(len - 1) != '\n') {
+    boolean atLineStart = out.charAt(len - 1) == '\n';
+    boolean afterEmptyLine = atLineStart && len >= 2 && out.charAt(len - 2) == '\n';
+    if (!atLineStart || (always && !afterEmptyLine)) {
       out.append('\n');
-    } else if (len < 2 || out.charAt(len - 2) != '\n') {
+    }
+  }
+
+  /** Ends the current paragraph: at most one empty line in a row. */
+  private static void paragraph(StringBuilder out) {
+    lineBreak(out, false);
+    int len = out.length();
+    if (len > 0 && !(len >= 2 && out.charAt(len - 2) == '\n')) {
       out.append('\n');
     }
   }
@@ -214,11 +233,13 @@ final class HtmlText {
   }
 
   private static int indexOfIgnoreCase(String s, String what, int from) {
-    int n = s.length() - what.length();
-    for (int k = from; k <= n; k++) {
+    // what starts with "</": find those two characters, then compare the name
+    int k = from;
+    while ((k = s.indexOf("</", k)) >= 0) {
       if (s.regionMatches(true, k, what, 0, what.length())) {
         return k;
       }
+      k += 2;
     }
     return -1;
   }

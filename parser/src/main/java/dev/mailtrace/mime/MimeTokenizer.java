@@ -1,6 +1,9 @@
 package dev.mailtrace.mime;
 
 import dev.mailtrace.message.Charsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -109,6 +112,16 @@ final class MimeTokenizer {
     fieldCount = 0;
     messageTop = true;
     state = State.HEADER;
+    // Some MTAs put an empty line between a message/rfc822 part's header and the enclosed
+    // message; when fields follow it, they are the enclosed header, not its body.
+    int p = pos;
+    while (p < limit && (buf[p] == '\r' || buf[p] == '\n')) {
+      p = nextLine(p);
+    }
+    if (p > pos && p < limit && isFieldLine(p) && !(depth > 0 && delimiterAt(p) >= 0)) {
+      problems.add("empty lines before an enclosed message's header skipped: offset " + pos);
+      pos = p;
+    }
   }
 
   /**
@@ -201,7 +214,10 @@ final class MimeTokenizer {
       while (e > s && isWsp(buf[e - 1])) {
         e--;
       }
-      return Charsets.decodeGuessing(buf, s, Math.min(e - s, maxBytes), null);
+      int len = Math.min(e - s, maxBytes);
+      return isAscii(buf, s, len)
+          ? new String(buf, s, len, StandardCharsets.ISO_8859_1)
+          : Charsets.decodeGuessing(buf, s, len, null);
     }
     byte[] tmp = new byte[Math.min(e - s, maxBytes)];
     int n = 0;
@@ -218,7 +234,9 @@ final class MimeTokenizer {
     while (n > a && isWsp(tmp[n - 1])) {
       n--;
     }
-    return Charsets.decodeGuessing(tmp, a, n - a, null);
+    return isAscii(tmp, a, n - a)
+        ? new String(tmp, a, n - a, StandardCharsets.ISO_8859_1)
+        : Charsets.decodeGuessing(tmp, a, n - a, null);
   }
 
   // ---- header section ----
@@ -370,6 +388,13 @@ final class MimeTokenizer {
       unclosed = true;
       return Token.END_MULTIPART;
     }
+    if (!matchedClose && afterDelimiter >= limit) {
+      // A delimiter as the very last line opens no part: the close delimiter is missing.
+      depth--;
+      unclosed = true;
+      matchedFrame = -1;
+      return Token.END_MULTIPART;
+    }
     if (!matchedClose) {
       pos = afterDelimiter;
       fieldCount = 0;
@@ -395,9 +420,16 @@ final class MimeTokenizer {
       matchedFrame = -1;
       return;
     }
+    // A delimiter starts with "--" at a line start: jump from '-' to '-' eight bytes at a time
+    // instead of walking every line (base64 bodies have no '-' at all).
     int p = from;
-    while (p < limit) {
-      if (buf[p] == '-') {
+    while (true) {
+      p = indexOfDash(p);
+      if (p < 0) {
+        break;
+      }
+      if ((p == from || buf[p - 1] == '\n' || buf[p - 1] == '\r')
+          && p + 1 < limit && buf[p + 1] == '-') {
         int f = delimiterAt(p);
         if (f >= 0) {
           int e = p;
@@ -412,10 +444,59 @@ final class MimeTokenizer {
           return;
         }
       }
-      p = nextLine(lineEnd(p));
+      p++;
     }
     bodyEnd = limit;
     matchedFrame = -1;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long DASHES = 0x2D2D2D2D2D2D2D2DL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** True when no byte in the range has the high bit set; eight bytes at a time. */
+  static boolean isAscii(byte[] b, int off, int len) {
+    int i = off;
+    int end = off + len;
+    long or = 0;
+    while (i + 8 <= end) {
+      or |= (long) LONGS.get(b, i);
+      i += 8;
+    }
+    if ((or & HIGHS) != 0) {
+      return false;
+    }
+    while (i < end) {
+      if (b[i] < 0) {
+        return false;
+      }
+      i++;
+    }
+    return true;
+  }
+
+  /** The index of the first '-' at or after {@code from}, or -1 (SWAR zero-byte test). */
+  private int indexOfDash(int from) {
+    byte[] b = buf;
+    int i = from;
+    int n = limit;
+    while (i + 8 <= n) {
+      long x = (long) LONGS.get(b, i) ^ DASHES;
+      long t = (x - ONES) & ~x & HIGHS;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < n) {
+      if (b[i] == '-') {
+        return i;
+      }
+      i++;
+    }
+    return -1;
   }
 
   /**

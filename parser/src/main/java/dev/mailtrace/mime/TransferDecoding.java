@@ -29,6 +29,9 @@ final class TransferDecoding {
   /** Base64 alphabet value of each byte, -1 for white space and line ends, -2 for anything else. */
   private static final byte[] BASE64 = new byte[256];
 
+  /** Bytes quoted-printable decoding must look at: '=', space and tab. */
+  private static final boolean[] QP_SPECIAL = new boolean[256];
+
   /** Hex digit value of each byte, -1 for non-hex. */
   private static final byte[] HEX = new byte[256];
 
@@ -47,6 +50,9 @@ final class TransferDecoding {
     BASE64['\n'] = -1;
     BASE64['\f'] = -1;
     BASE64[0x0b] = -1;
+    QP_SPECIAL['='] = true;
+    QP_SPECIAL[' '] = true;
+    QP_SPECIAL['\t'] = true;
     Arrays.fill(HEX, (byte) -1);
     for (int i = 0; i < 10; i++) {
       HEX['0' + i] = (byte) i;
@@ -112,6 +118,19 @@ final class TransferDecoding {
     int malformed = 0;
     int i = start;
     while (i < end) {
+      // Copy the run of ordinary bytes up to the next '=' or white space in one go.
+      int run = i;
+      while (run < end && !QP_SPECIAL[buf[run] & 0xff]) {
+        run++;
+      }
+      if (run > i) {
+        System.arraycopy(buf, i, out, n, run - i);
+        n += run - i;
+        i = run;
+        if (i >= end) {
+          break;
+        }
+      }
       byte b = buf[i];
       if (b == '=') {
         if (i + 2 < end) {

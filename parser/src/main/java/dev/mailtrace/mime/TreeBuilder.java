@@ -3,6 +3,7 @@ package dev.mailtrace.mime;
 import dev.mailtrace.header.AddressParser;
 import dev.mailtrace.header.DateParser;
 import dev.mailtrace.header.EncodedWords;
+import dev.mailtrace.header.Unstructured;
 import dev.mailtrace.header.MediaType;
 import dev.mailtrace.header.MessageIds;
 import dev.mailtrace.message.Address;
@@ -430,6 +431,25 @@ final class TreeBuilder {
 
   // ---- the message ----
 
+  private static final String[] INTERPRETED = {
+    "subject", "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id",
+    "in-reply-to", "references"
+  };
+
+  /** The lower-case name when it is a field {@link #message()} interprets, else "". */
+  private static String fieldKey(String name) {
+    int n = name.length();
+    if (n < 2 || n > 11) {
+      return "";
+    }
+    for (String k : INTERPRETED) {
+      if (k.length() == n && k.equalsIgnoreCase(name)) {
+        return k;
+      }
+    }
+    return "";
+  }
+
   private Message message() {
     List<Header> headers = root.headers();
     String subject = null;
@@ -448,10 +468,10 @@ final class TreeBuilder {
     for (Header h : headers) {
       String v = h.value();
       try {
-        switch (h.name().toLowerCase(Locale.ROOT)) {
+        switch (fieldKey(h.name())) {
           case "subject" -> {
             if (subject == null) {
-              subject = EncodedWords.decode(v, problems);
+              subject = Unstructured.decode(v, problems);
             }
           }
           case "date" -> {

@@ -117,7 +117,7 @@ class MboxWriterTest {
       for (int k = 0; k < n; k++) {
         int pick = rnd.nextInt(lines.length + 2);
         if (pick == lines.length) {
-          sb.append("y".repeat(rnd.nextInt(300_000)));
+          sb.append("y".repeat(rnd.nextInt(120_000)));
         } else if (pick < lines.length) {
           sb.append(lines[pick]);
         }

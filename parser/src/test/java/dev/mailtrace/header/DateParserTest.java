@@ -41,7 +41,9 @@ class DateParserTest {
         "Oct 3, 2023 10:15 PM | 2023-10-03T22:15Z",
         "Oct 3, 2023 12:15 AM | 2023-10-03T00:15Z",
         "2023-10-03T10:00:00Z | 2023-10-03T10:00Z",
-        "2023-10-03T10:00:00.123+05:30 | 2023-10-03T10:00+05:30",
+        "2023-10-03T10:00:00.123+05:30 | 2023-10-03T10:00:00.123+05:30",
+        "2018-03-26 13:35:36.270951634 +0000 UTC | 2018-03-26T13:35:36.270951634Z",
+        "Thu, 02 Apr 2020 07:53:55.516 +0000 (UTC) | 2020-04-02T07:53:55.516Z",
         "2023-10-03 10:00:00 -0700 | 2023-10-03T10:00-07:00",
         "2023-10-03 | 2023-10-03T00:00Z",
         "Sunday, 06-Nov-94 08:49:37 GMT | 1994-11-06T08:49:37Z",
@@ -51,8 +53,23 @@ class DateParserTest {
         "Sat, 31 Dec 2016 24:00:00 +0000 | 2017-01-01T00:00Z",
         "Thu,\\n 13\\n Feb\\n 1969\\n 23:32\\n -0330 (Newfoundland Time) | 1969-02-13T23:32-03:30",
         "Tue, 1 Jul 2003 ((tricky)\\n comment) 10:52:37 +0200 | 2003-07-01T10:52:37+02:00",
-        "from mx.example.com (mx.example.com [192.0.2.1]) by mail.example.org with ESMTPS id 4RQ2x; Mon, 10 Oct 2022 10:31:15 -0700 (PDT) | 2022-10-10T10:31:15-07:00",
-        "by 2002:aa7:cd10:0:b0:45c:2c83:1208 with SMTP id b16mr4220805edw.81;\\n\\tMon, 10 Oct 2022 10:31:15 -0700 | 2022-10-10T10:31:15-07:00",
+        "from mx.example.com (mx.example.com [192.0.2.1]) by mail.example.org with ESMTPS id 4RQ2x;"
+            + " Mon, 10 Oct 2022 10:31:15 -0700 (PDT) | 2022-10-10T10:31:15-07:00",
+        "by 2002:aa7:cd10:0:b0:45c:2c83:1208 with SMTP id b16mr4220805edw.81;\\n"
+            + "\\tMon, 10 Oct 2022 10:31:15 -0700 | 2022-10-10T10:31:15-07:00",
+        "Tue, 029 Apr 2019 23:34:45 -0800 (PST) | 2019-04-29T23:34:45-08:00",
+        "Di, 3 Okt 2023 10:00:00 +0200 | 2023-10-03T10:00+02:00",
+        "3. März 2023 10:00 MEZ | 2023-03-03T10:00+01:00",
+        "mar., 3 févr. 2023 10:00:00 +0100 | 2023-02-03T10:00+01:00",
+        "<16:21:07 seg, 22 Dezembro 2014> | 2014-12-22T16:21:07Z",
+        "3 jui 2023 10:00:00 | null",
+        "29-04-2017 23:34 | 2017-04-29T23:34Z",
+        "29.04.2017 23:34:10 +0200 | 2017-04-29T23:34:10+02:00",
+        "04/29/2017 11:34 PM | 2017-04-29T23:34Z",
+        "04/05/2017 10:00 | 2017-04-05T10:00Z",
+        "04-05-2017 10:00 | 2017-05-04T10:00Z",
+        "Tue, 3 Oct 2023 | 2023-10-03T00:00Z",
+        "on 3 Oct 2023, then Tue, 4 Oct 2023 10:00:00 +0000 | 2023-10-04T10:00Z",
         "3 Oct 2023 25:00:00 +0000 | null",
         "3 Foo 2023 10:00:00 +0000 | null",
         "Tue, 7 00 2026 19:14:51 +0000 | null",
@@ -77,8 +94,8 @@ class DateParserTest {
   /**
    * Stalwart's date table (received/stalwart/date.json). One row is deliberately not followed:
    * {@code " 4 8 15 16 23 42, ..."}, which Stalwart reads as 4 Aug 2015 16:23:42 +0004 (numeric
-   * month, no colons, a two-digit zone); accepting numbers without any date syntax would find
-   * false dates in Received clauses, so we give null.
+   * month, no colons, a two-digit zone); accepting numbers without any date syntax would find false
+   * dates in Received clauses, so we give null.
    */
   @Test
   void agreesWithStalwartDateTable() throws Exception {
@@ -99,9 +116,69 @@ class DateParserTest {
     assertTrue(ratio >= 0.95, "agreement " + ratio);
   }
 
+  /**
+   * The dates inside the whole Received fields of Stalwart's received.json (found among the
+   * clauses, not only after the ';'); a row without a date there must give null here. The rows we
+   * do not follow are Stalwart's slips, not ours: two-digit years "03" and "04" read as 1903 and
+   * 1904 (RFC 5322 section 4.3 says 2003, 2004), fractional seconds "55.516" that lose the seconds,
+   * and a date it does not find because the ';' before it is missing.
+   */
+  @Test
+  void findsTheDateInStalwartReceivedFields() throws Exception {
+    StalwartTable table = StalwartTable.load("received/stalwart/received.json");
+    int total = table.rows().size();
+    int agree = 0;
+    List<String> differs = new ArrayList<>();
+    for (StalwartTable.Row row : table.rows()) {
+      OffsetDateTime d = DateParser.parse(row.value());
+      String ours = d == null ? "null" : d.toString();
+      JsonNode e = row.expected();
+      String theirs = expected(e == null || e.isNull() ? null : e.get("date"));
+      if (theirs.equals("invalid")) {
+        // Stalwart misreads asctime dates after the ';' ("Sun Nov 13 14:50:12 2005" gives month
+        // 13, hour 50): not counted, the form is covered by readsDateForms.
+        total--;
+        System.out.println(
+            "  not counted (invalid expectation): " + row.raw().strip() + " -> " + ours);
+        continue;
+      }
+      if (ours.equals(theirs)) {
+        agree++;
+      } else {
+        differs.add(row.raw().replace("\n", "\\n") + " -> " + ours + ", expected " + theirs);
+      }
+    }
+    double ratio = StalwartTable.report("received.json dates", agree, total, differs);
+    assertTrue(ratio >= 0.95, "agreement " + ratio);
+  }
+
+  /** Date fields of Stalwart's eml corpus ("Empty" there is null here). */
+  @Test
+  void agreesWithStalwartMessageDates() throws Exception {
+    int agree = 0;
+    List<String> differs = new ArrayList<>();
+    List<StalwartMessages.Field> fields = StalwartMessages.fields("date", "DateTime");
+    for (StalwartMessages.Field f : fields) {
+      OffsetDateTime d = DateParser.parse(f.value());
+      String ours = d == null ? "null" : d.toString();
+      String theirs = expected(f.expected());
+      if (ours.equals(theirs)) {
+        agree++;
+      } else {
+        differs.add(f.where() + " " + f.value().strip() + " -> " + ours + ", expected " + theirs);
+      }
+    }
+    double ratio = StalwartTable.report("eml date fields", agree, fields.size(), differs);
+    assertTrue(ratio >= 0.95, "agreement " + ratio);
+  }
+
   private static String expected(JsonNode e) {
     if (e == null || e.isNull()) {
       return "null";
+    }
+    int month = e.get("month").asInt();
+    if (month < 1 || month > 12 || e.get("hour").asInt() > 23 || e.get("second").asInt() > 59) {
+      return "invalid";
     }
     int minutes = e.get("tz_hour").asInt() * 60 + e.get("tz_minute").asInt();
     if (e.get("tz_before_gmt").asBoolean()) {
@@ -123,12 +200,37 @@ class DateParserTest {
   void randomInputNeverThrows() {
     RandomText random = new RandomText("DateParserTest.randomInputNeverThrows");
     String[] pieces = {
-      "Tue, ", "31 ", "Feb ", "2023 ", "24:", "60:", "61", " +", "-", "0200", "(", ")", "GMT", ":",
-      "9999", "0", "T", "Z", "-12-", "PM", "\\", ",", "999999999999", "Oct", "  "
+      "Tue, ",
+      "31 ",
+      "Feb ",
+      "2023 ",
+      "24:",
+      "60:",
+      "61",
+      " +",
+      "-",
+      "0200",
+      "(",
+      ")",
+      "GMT",
+      ":",
+      "9999",
+      "0",
+      "T",
+      "Z",
+      "-12-",
+      "PM",
+      "\\",
+      ",",
+      "999999999999",
+      "Oct",
+      "  "
     };
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 5_000; i++) {
       String s =
-          i % 2 == 0 ? random.fragments(pieces, "0123456789:+- ,()ADJMOTZ", 12) : random.next("0123456789 :+-", 40);
+          i % 2 == 0
+              ? random.fragments(pieces, "0123456789:+- ,()ADJMOTZ", 12)
+              : random.next("0123456789 :+-", 40);
       try {
         DateParser.parse(s);
       } catch (RuntimeException e) {

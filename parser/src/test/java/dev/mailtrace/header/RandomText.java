@@ -34,7 +34,9 @@ final class RandomText {
     return b.toString();
   }
 
-  /** Pieces of {@code fragments} glued together with random characters, for grammar-shaped noise. */
+  /**
+   * Pieces of {@code fragments} glued together with random characters, for grammar-shaped noise.
+   */
   String fragments(String[] fragments, String alphabet, int count) {
     StringBuilder b = new StringBuilder();
     int n = random.nextInt(count + 1);

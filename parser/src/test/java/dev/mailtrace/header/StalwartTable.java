@@ -54,9 +54,30 @@ record StalwartTable(String name, List<Row> rows) {
     return raw;
   }
 
+  /**
+   * Whether our result agrees with Stalwart's, printed alike. Stalwart decodes raw 8-bit header
+   * bytes as UTF-8 and writes U+FFFD where they are not; we decode them with a fallback charset
+   * (windows-1252), so their U+FFFD matches any one character of ours.
+   */
+  static boolean agrees(String ours, String theirs) {
+    if (ours.equals(theirs)) {
+      return true;
+    }
+    if (ours.length() != theirs.length() || theirs.indexOf('\uFFFD') < 0) {
+      return false;
+    }
+    for (int i = 0; i < ours.length(); i++) {
+      if (ours.charAt(i) != theirs.charAt(i) && theirs.charAt(i) != '\uFFFD') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Prints a one-line agreement summary and the disagreements; returns the agreement ratio. */
   static double report(String name, int agree, int total, List<String> disagreements) {
-    System.out.printf("%-28s %3d / %3d agree (%.1f %%)%n", name, agree, total, 100.0 * agree / total);
+    System.out.printf(
+        "%-28s %3d / %3d agree (%.1f %%)%n", name, agree, total, 100.0 * agree / total);
     for (String d : disagreements) {
       System.out.println("  differs: " + d);
     }

@@ -202,6 +202,27 @@ class MessageParserTest {
   }
 
   @Test
+  void delimiterAsTheLastLineOpensNoPart() {
+    Message m = parse("Content-Type: multipart/mixed; boundary=1\n\n--1\n\nhello\n--1\n");
+    assertEquals(List.of("1"), paths(m));
+    assertEquals(List.of("missing closing boundary: part (message)"), m.problems());
+  }
+
+  @Test
+  void multipartWithoutItsBoundaryIsReadAsTextForSearching() {
+    Message m = parse("Content-Type: multipart/mixed; boundary=x\n\nplain words\n");
+    assertEquals("plain words\n", m.text());
+    assertEquals(1, m.problems().size());
+  }
+
+  @Test
+  void digestWithoutOwnTextUsesTheEnclosedMessagesText() {
+    Message m = parse("Content-Type: multipart/digest; boundary=d\n\n--d\n\nSubject: a\n\none\n--d--\n");
+    assertEquals("message/rfc822", m.root().children().get(0).contentType());
+    assertEquals("one", m.text());
+  }
+
+  @Test
   void missingBoundaryParameterMakesALeafWithAProblem() {
     Message m = parse("Content-Type: multipart/mixed\n\n--b\n\none\n");
     assertEquals(1, m.leaves().size());
@@ -237,6 +258,13 @@ class MessageParserTest {
     assertEquals("message/rfc822", enclosed.contentType());
     assertEquals("inner", enclosed.children().get(0).header("subject"));
     assertEquals("see attached", m.text());
+  }
+
+  @Test
+  void emptyLinesBeforeAnEnclosedHeaderAreSkipped() {
+    Message m = parse("Content-Type: message/rfc822\n\n\nSubject: inner\n\nhello\n");
+    assertEquals("inner", m.root().children().get(0).header("subject"));
+    assertEquals(1, m.problems().size());
   }
 
   @Test

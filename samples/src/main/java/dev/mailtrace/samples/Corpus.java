@@ -20,8 +20,10 @@ import java.util.Map;
  * <p>Options: {@code --format mbox|maildir|both}, {@code --count N}, {@code --size-bytes N[K|M|G]}
  * (stop once that many bytes are written; with both limits, whichever comes first), {@code --seed S}
  * (default 1), {@code --out PATH} (a file for mbox, a folder for maildir, a folder holding {@code
- * archive.mbox} and {@code maildir/} for both), {@code --max-attachment-bytes N}. Prints one summary
- * line per fact to standard output, starting with {@code messages=N}.
+ * archive.mbox} and {@code maildir/} for both), {@code --max-attachment-bytes N}, {@code --labels
+ * FILE} (one JSON object per message with what the generator put in: kind, defect, bounce reason,
+ * status, hop count...; see {@link Sample#facts()}). Prints one summary line per fact to standard
+ * output, starting with {@code messages=N}.
  */
 public final class Corpus {
   private Corpus() {}
@@ -63,6 +65,7 @@ public final class Corpus {
     long seed = 1;
     Path path = null;
     int maxAttachment = SampleGenerator.DEFAULT_MAX_ATTACHMENT_BYTES;
+    Path labels = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (i + 1 >= args.length) {
@@ -76,13 +79,14 @@ public final class Corpus {
         case "--seed" -> seed = Long.parseLong(v);
         case "--out" -> path = Path.of(v);
         case "--max-attachment-bytes" -> maxAttachment = (int) number(v);
+        case "--labels" -> labels = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
     if (format == null || path == null || (count < 0 && size < 0)) {
       throw new IllegalArgumentException("--format, --out and --count or --size-bytes are required");
     }
-    Summary s = write(format, path, seed, count < 0 ? Long.MAX_VALUE : count, size < 0 ? Long.MAX_VALUE : size, maxAttachment);
+    Summary s = write(format, path, seed, count < 0 ? Long.MAX_VALUE : count, size < 0 ? Long.MAX_VALUE : size, maxAttachment, labels);
     out.println("messages=" + s.messages());
     out.println("bytes=" + s.bytes());
     out.println("seed=" + seed);
@@ -99,6 +103,17 @@ public final class Corpus {
    * Streams: memory holds one message at a time.
    */
   public static Summary write(Format format, Path path, long seed, long count, long maxBytes, int maxAttachment)
+      throws IOException {
+    return write(format, path, seed, count, maxBytes, maxAttachment, null);
+  }
+
+  /**
+   * As {@link #write(Format, Path, long, long, long, int)}, and with {@code labels} not null also
+   * writes one JSON line per message there (UTF-8): {@code index}, {@code kind}, {@code
+   * malformation}, {@code reply}, {@code crlf}, {@code bytes} and the sample's facts.
+   */
+  public static Summary write(
+      Format format, Path path, long seed, long count, long maxBytes, int maxAttachment, Path labels)
       throws IOException {
     SampleGenerator gen = new SampleGenerator(seed, maxAttachment);
     Path mboxPath = format == Format.BOTH ? path.resolve("archive.mbox") : path;
@@ -119,6 +134,8 @@ public final class Corpus {
     Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
     int n = 0;
     long bytes = 0;
+    java.io.Writer labelOut = labels == null ? null
+        : Files.newBufferedWriter(labels, java.nio.charset.StandardCharsets.UTF_8);
     try {
       while (n < count && bytes < maxBytes) {
         Sample s = gen.next();
@@ -128,6 +145,10 @@ public final class Corpus {
         if (maildir != null) {
           maildir.write(s);
         }
+        if (labelOut != null) {
+          labelOut.write(label(s));
+          labelOut.write('\n');
+        }
         bytes = mbox != null ? mbox.bytesWritten() : maildir.bytesWritten();
         kinds.merge(s.kind(), 1, Integer::sum);
         n++;
@@ -136,8 +157,55 @@ public final class Corpus {
       if (mbox != null) {
         mbox.close();
       }
+      if (labelOut != null) {
+        labelOut.close();
+      }
     }
     return new Summary(n, bytes, kinds);
+  }
+
+  /** One JSON object describing a sample (RFC 8259), without a line end. */
+  static String label(Sample s) {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("{\"index\":").append(s.index());
+    sb.append(",\"kind\":\"").append(s.kind().name().toLowerCase(Locale.ROOT)).append('"');
+    sb.append(",\"malformation\":");
+    if (s.malformation() == null) {
+      sb.append("null");
+    } else {
+      sb.append('"').append(s.malformation().name().toLowerCase(Locale.ROOT)).append('"');
+    }
+    sb.append(",\"reply\":").append(s.reply()).append(",\"crlf\":").append(s.crlf());
+    sb.append(",\"bytes\":").append(s.content().length);
+    new java.util.TreeMap<>(s.facts()).forEach((k, v) -> {
+      sb.append(",\"").append(k).append("\":");
+      boolean numeric = k.equals("hops") || k.equals("date") || k.equals("reply-code");
+      if (numeric) {
+        sb.append(v);
+      } else {
+        quote(v, sb);
+      }
+    });
+    return sb.append('}').toString();
+  }
+
+  private static void quote(String v, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
   }
 
   private static long number(String v) {

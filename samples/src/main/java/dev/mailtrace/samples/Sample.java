@@ -12,6 +12,11 @@ package dev.mailtrace.samples;
  *     bounces)
  * @param envelopeTime epoch seconds for the mbox {@code From } line
  * @param content the message bytes (RFC 5322), ending with a line end
+ * @param facts what the generator put in, as ground truth for tests and benchmarks: {@code
+ *     message-id}, {@code hops} (Received fields at the top level), {@code from}, {@code to},
+ *     {@code subject} (decoded), {@code date} (epoch seconds); for bounces {@code bounce-format}
+ *     (postfix-dsn, exim-dsn, exim-text, qmail-text), {@code reason} (Sisimai name), {@code
+ *     status}, {@code action}, {@code reply-code}, {@code recipient}, {@code sender}
  */
 public record Sample(
     int index,
@@ -21,4 +26,23 @@ public record Sample(
     boolean crlf,
     String envelopeSender,
     long envelopeTime,
-    byte[] content) {}
+    byte[] content,
+    java.util.Map<String, String> facts) {
+
+  public Sample {
+    facts = java.util.Map.copyOf(facts);
+  }
+
+  /** A sample without recorded facts. */
+  public Sample(
+      int index,
+      Kind kind,
+      Malformation malformation,
+      boolean reply,
+      boolean crlf,
+      String envelopeSender,
+      long envelopeTime,
+      byte[] content) {
+    this(index, kind, malformation, reply, crlf, envelopeSender, envelopeTime, content, java.util.Map.of());
+  }
+}

@@ -31,7 +31,9 @@ public final class SampleGenerator {
   private final SplittableRandom master;
   private final int maxAttachmentBytes;
   private final List<Conversation> conversations = new ArrayList<>();
-  private long clock = 1_767_600_000L; // 2026-01-05, a fixed start so output depends on the seed only
+  // A fixed start (2024-01-01 08:00 UTC) so output depends on the seed only; about 300 s pass
+  // between messages, so 20,000 messages cover ten weeks and 100,000 about a year.
+  private long clock = 1_704_096_000L;
   private int index;
   private Sample lastOrdinary;
 
@@ -81,7 +83,7 @@ public final class SampleGenerator {
       if (lastOrdinary != null) {
         Sample s = lastOrdinary;
         return new Sample(index++, Kind.DUPLICATE, null, s.reply(), s.crlf(), s.envelopeSender(),
-            s.envelopeTime(), s.content());
+            s.envelopeTime(), s.content(), s.facts());
       }
       kind = Kind.PLAIN;
     }
@@ -120,6 +122,7 @@ public final class SampleGenerator {
     boolean crlf;
     boolean reply;
     int boundaries;
+    final java.util.Map<String, String> facts = new java.util.TreeMap<>();
 
     Composer(SplittableRandom r, Kind kind) {
       this.r = r;
@@ -149,7 +152,7 @@ public final class SampleGenerator {
       if (malformation == Malformation.BARE_LF_IN_CRLF) {
         content = dropSomeCarriageReturns(content);
       }
-      return new Sample(index++, kind, malformation, reply, crlf, envelopeSender, envelopeTime, content);
+      return new Sample(index++, kind, malformation, reply, crlf, envelopeSender, envelopeTime, content, facts);
     }
 
     // ---- people, names and subjects ----
@@ -242,6 +245,9 @@ public final class SampleGenerator {
       } else {
         cs = UTF8;
       }
+      if (!cs.newEncoder().canEncode(text)) {
+        cs = UTF8;
+      }
       return prefix + MimeEncoding.encodedWords(text, cs, cs == JIS || r.nextBoolean());
     }
 
@@ -284,6 +290,12 @@ public final class SampleGenerator {
       String messageId = messageId(from.org);
       long sentAt = clock;
       Route route = Route.of(r, from.org, to.org, from.address, to.address, sentAt);
+      facts.put("message-id", messageId);
+      facts.put("hops", Integer.toString(route.received.size()));
+      facts.put("from", from.address);
+      facts.put("to", to.address);
+      facts.put("subject", subject);
+      facts.put("date", Long.toString(sentAt));
 
       // Trace fields first, as the last MTA (the one that delivered) would have them.
       if (r.nextInt(10) < 7) {
@@ -432,6 +444,13 @@ public final class SampleGenerator {
           cte = r.nextBoolean() ? "base64" : "quoted-printable";
         }
       }
+      if (!cs.newEncoder().canEncode(text)) {
+        // A name or quoted line the chosen charset cannot hold: write UTF-8 as a real sender would.
+        cs = UTF8;
+        if (cte.equals("7bit")) {
+          cte = "base64";
+        }
+      }
       String type = plain ? "text/plain" : "text/html";
       String charsetName = cs == ASCII ? "us-ascii" : cs.name().toLowerCase();
       if (cs == JIS) {
@@ -534,6 +553,9 @@ public final class SampleGenerator {
         {"text/csv", "csv", ""},
       };
       String[] t = Vocabulary.pick(r, types);
+      if (malformation == Malformation.BAD_BASE64 && t[1].equals("csv")) {
+        t = types[0];
+      }
       String stem = Vocabulary.pick(r, new String[] {"report", "invoice", "scan", "photo", "minutes", "budget", "slides", "contract"})
           + "-" + (2020 + r.nextInt(7)) + "-" + (1 + r.nextInt(12));
       boolean large = r.nextInt(100) < 3;
@@ -585,9 +607,8 @@ public final class SampleGenerator {
         byte[] b64 = enc.toArray(false);
         // Characters outside the alphabet, then a last quantum cut short.
         for (int i = 5; i < b64.length; i += 97 + r.nextInt(400)) {
-          if (b64[i] != '\n') {
-            b64[i] = (byte) "!*#~%".charAt(r.nextInt(5));
-          }
+          int at = b64[i] == '\n' ? i - 1 : i; // lines are 76 long, so the byte before is not LF
+          b64[at] = (byte) "!*#~%".charAt(r.nextInt(5));
         }
         int cut = Math.max(0, b64.length - 1 - (1 + r.nextInt(2)));
         out.append(b64, 0, cut).newline();
@@ -702,14 +723,24 @@ public final class SampleGenerator {
       Org reporting = sender.org;
       String mta = Route.host(reporting, "out1");
       Failure f = Vocabulary.pick(r, FAILURES);
-      boolean delayed = kind == Kind.DSN && !f.permanent() ? true : kind == Kind.DSN && r.nextInt(10) == 0;
-      String status = delayed && f.permanent() ? "4.4.1" : f.status();
+      // Temporary failures give "delayed" notices in a DSN; qmail and Exim text bounces only report giving up.
+      boolean delayed = kind == Kind.DSN && !f.permanent();
+      String status = f.status();
       String remoteMx = "mx1." + remote.domain();
       String remoteIp = Route.publicV4(Route.orgIndex(remote), r);
       String reply = f.code() + " " + status + " <" + rcpt.address + ">: " + f.text();
       String id = messageId(reporting);
       long at = clock;
       Route route = Route.of(r, reporting, sender.org, "", sender.address, at);
+      facts.put("message-id", id);
+      facts.put("hops", Integer.toString(route.received.size()));
+      facts.put("date", Long.toString(at));
+      facts.put("recipient", rcpt.address);
+      facts.put("sender", sender.address);
+      facts.put("reason", f.reason());
+      facts.put("status", status);
+      facts.put("reply-code", Integer.toString(f.code()));
+      facts.put("action", delayed ? "delayed" : "failed");
       if (r.nextBoolean()) {
         out.line("Return-Path: <>");
       }
@@ -718,6 +749,7 @@ public final class SampleGenerator {
       }
       boolean exim = reporting.style() == MtaStyle.EXIM;
       boolean qmail = kind == Kind.NONSTANDARD_BOUNCE && !exim;
+      facts.put("bounce-format", kind == Kind.DSN ? (exim ? "exim-dsn" : "postfix-dsn") : exim ? "exim-text" : "qmail-text");
       out.line("Message-ID: <" + id + ">");
       out.line("Date: " + MailDates.rfc5322(at, reporting.zoneMinutes(), true));
       if (qmail) {
@@ -931,11 +963,11 @@ public final class SampleGenerator {
     new Failure("mailboxfull", 452, "4.2.2", "Mailbox is full, try again later", false),
     new Failure("hostunknown", 550, "5.1.2", "Host or domain name not found", true),
     new Failure("spamdetected", 550, "5.7.1", "Message rejected as spam by content filter", true),
-    new Failure("policy", 550, "5.7.26", "Unauthenticated mail is prohibited by DMARC policy", true),
+    new Failure("policyviolation", 550, "5.7.26", "Unauthenticated mail is prohibited by DMARC policy", true),
     new Failure("mesgtoobig", 552, "5.3.4", "Message size exceeds fixed maximum message size", true),
     new Failure("suspend", 550, "5.2.1", "Mailbox disabled, not accepting messages", true),
     new Failure("norelaying", 554, "5.7.1", "Relay access denied", true),
-    new Failure("expired", 451, "4.4.1", "Connection timed out while talking to remote host", false),
+    new Failure("expired", 451, "4.4.1", "Connection timed out while talking to remote host; message expired in the queue", true),
     new Failure("blocked", 554, "5.7.1", "Client host rejected: listed on a block list", true),
   };
 }

@@ -49,6 +49,19 @@ class CorpusTest {
   }
 
   @Test
+  void labelsDescribeEveryMessageAsJsonLines(@TempDir Path dir) throws IOException {
+    Path labels = dir.resolve("labels.jsonl");
+    run("--format", "mbox", "--count", "400", "--seed", "4", "--out", dir.resolve("l.mbox").toString(),
+        "--labels", labels.toString());
+    java.util.List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
+    assertEquals(400, lines.size());
+    assertTrue(lines.get(0).startsWith("{\"index\":0,\"kind\":\""), lines.get(0));
+    assertTrue(lines.stream().allMatch(l -> l.endsWith("}") && l.contains("\"hops\":")));
+    assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"dsn\"") && l.contains("\"status\":\"5.")
+        && l.contains("\"reason\":\"") && l.contains("\"bounce-format\":\"")), "a DSN with its labels");
+  }
+
+  @Test
   void missingOptionsAreUsageErrors() {
     assertThrows(IllegalArgumentException.class, () -> run("--format", "mbox"));
     assertThrows(IllegalArgumentException.class, () -> run("--format", "tar", "--count", "1", "--out", "x"));

@@ -157,6 +157,62 @@ class SampleGeneratorTest {
     assertTrue(count("qmail-send program") > 3, "qmail bounces");
   }
 
+  /** Minimal RFC 2047 decoding, enough to check what the generator wrote. */
+  private static String decodeWords(String value) {
+    Matcher m = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=(?:\\s+(?==\\?))?").matcher(value);
+    StringBuilder sb = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      sb.append(value, last, m.start());
+      java.nio.charset.Charset cs = java.nio.charset.Charset.forName(m.group(1));
+      byte[] bytes;
+      if (m.group(2).equalsIgnoreCase("B")) {
+        bytes = java.util.Base64.getDecoder().decode(m.group(3));
+      } else {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String q = m.group(3);
+        for (int i = 0; i < q.length(); i++) {
+          char c = q.charAt(i);
+          if (c == '_') {
+            out.write(' ');
+          } else if (c == '=') {
+            out.write(Integer.parseInt(q.substring(i + 1, i + 3), 16));
+            i += 2;
+          } else {
+            out.write(c);
+          }
+        }
+        bytes = out.toByteArray();
+      }
+      sb.append(new String(bytes, cs));
+      last = m.end();
+    }
+    return sb.append(value.substring(last)).toString();
+  }
+
+  @Test
+  void encodedSubjectsDecodeToTheIntendedText() {
+    Pattern subject = Pattern.compile("^Subject: (.*(?:\n[ \t].*)*)", Pattern.MULTILINE);
+    int checked = 0;
+    for (Sample s : samples) {
+      if (s.malformation() != null || s.kind() == Kind.DSN || s.kind() == Kind.NONSTANDARD_BOUNCE) {
+        continue;
+      }
+      String t = new String(s.content(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+      Matcher m = subject.matcher(t);
+      assertTrue(m.find(), "message " + s.index());
+      String raw = m.group(1).replaceAll("\r?\n[ \t]", " ").replace("\r", "");
+      if (!raw.contains("=?")) {
+        continue;
+      }
+      String decoded = decodeWords(raw);
+      assertTrue(decoded.endsWith(s.facts().get("subject")),
+          "message " + s.index() + ": " + decoded + " vs " + s.facts().get("subject"));
+      checked++;
+    }
+    assertTrue(checked > 100, "encoded subjects checked: " + checked);
+  }
+
   @Test
   void duplicatesRepeatAnEarlierMessage() {
     for (Sample s : samples) {

@@ -1,0 +1,138 @@
+package dev.mailtrace.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailtrace.samples.Corpus;
+import dev.mailtrace.search.MailSearcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexRunTest {
+  @TempDir static Path corpora;
+  static Path first;
+  static Path second;
+  @TempDir Path dir;
+
+  private static final IndexConfig TWO_THREADS = IndexConfig.DEFAULT.withThreads(2).withRamBufferMb(16);
+
+  @BeforeAll
+  static void generate() throws IOException {
+    first = corpora.resolve("first.mbox");
+    second = corpora.resolve("second.mbox");
+    Corpus.write(Corpus.Format.MBOX, first, 5, 80, Long.MAX_VALUE, 4_000);
+    Corpus.write(Corpus.Format.MBOX, second, 6, 30, Long.MAX_VALUE, 4_000);
+  }
+
+  private static Set<String> ids(Path index) throws IOException {
+    Set<String> ids = new HashSet<>();
+    try (var d = FSDirectory.open(index);
+        DirectoryReader r = DirectoryReader.open(d)) {
+      for (LeafReaderContext ctx : r.leaves()) {
+        Bits live = ctx.reader().getLiveDocs();
+        StoredFields sf = ctx.reader().storedFields();
+        for (int i = 0; i < ctx.reader().maxDoc(); i++) {
+          if (live == null || live.get(i)) {
+            assertTrue(ids.add(sf.document(i).get(MessageFields.ID)), "one document per id");
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  private Path copy(Path source, String name) throws IOException {
+    Path p = dir.resolve(name);
+    Files.copy(source, p);
+    return p;
+  }
+
+  @Test
+  void reindexingTheSameArchiveAddsNothing() throws IOException {
+    Path mbox = copy(first, "a.mbox");
+    Path index = dir.resolve("idx");
+    IndexStatus one = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(80, one.added());
+    assertEquals(80, one.documents());
+    assertTrue(one.complete());
+    IndexStatus two = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(0, two.added());
+    assertEquals(80, two.skipped());
+    assertEquals(80, two.documents());
+  }
+
+  @Test
+  void grownMboxAddsOnlyTheNewMessages() throws IOException {
+    Path mbox = copy(first, "grow.mbox");
+    Path index = dir.resolve("idx");
+    new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    Files.write(mbox, Files.readAllBytes(second), StandardOpenOption.APPEND);
+    IndexStatus grown = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(30, grown.added(), "only the appended messages are parsed and added");
+    assertEquals(110, grown.documents());
+
+    Path clean = dir.resolve("clean");
+    new IndexRun(clean, List.of(mbox), TWO_THREADS).run();
+    assertEquals(ids(clean), ids(index));
+  }
+
+  @Test
+  void killedRunResumesToTheSameDocumentsAsACleanRun() throws IOException {
+    Path mbox = copy(first, "kill.mbox");
+    Path maildirLike = copy(second, "other.mbox");
+    Path index = dir.resolve("idx");
+    IndexStatus killed =
+        new IndexRun(index, List.of(mbox, maildirLike), TWO_THREADS.withCommitEvery(12).withStopAfter(45)).run();
+    assertFalse(killed.complete());
+    Set<String> survived = ids(index);
+    assertTrue(survived.size() > 0 && survived.size() < 110, "a partial index was committed: " + survived.size());
+
+    IndexStatus resumed = new IndexRun(index, List.of(mbox, maildirLike), TWO_THREADS).run();
+    assertTrue(resumed.complete());
+    assertTrue(resumed.skipped() >= survived.size(), "committed messages are not parsed again");
+
+    Path clean = dir.resolve("clean");
+    new IndexRun(clean, List.of(mbox, maildirLike), TWO_THREADS).run();
+    assertEquals(ids(clean), ids(index), "resumed index holds exactly the clean run's documents");
+  }
+
+  @Test
+  void rewrittenMboxReplacesItsDocuments() throws IOException {
+    Path mbox = copy(first, "rewrite.mbox");
+    Path index = dir.resolve("idx");
+    new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    Files.copy(second, mbox, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    IndexStatus after = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(30, after.documents(), "no stale documents of the old content remain");
+    Path clean = dir.resolve("clean");
+    new IndexRun(clean, List.of(mbox), TWO_THREADS).run();
+    assertEquals(ids(clean), ids(index));
+  }
+
+  @Test
+  void sameBytesInTwoFilesAreKeptAndFlagged() throws IOException {
+    Path a = copy(second, "one.mbox");
+    Path b = copy(second, "two.mbox");
+    Path index = dir.resolve("idx");
+    IndexStatus s = new IndexRun(index, List.of(a, b), TWO_THREADS).run();
+    assertEquals(60, s.documents());
+    try (MailSearcher searcher = MailSearcher.open(index)) {
+      assertEquals(60, searcher.count(searcher.parse("dup:sha256")));
+      assertEquals(30, searcher.count(searcher.parse("dup:sha256 file:" + a)));
+    }
+  }
+}
