@@ -56,8 +56,9 @@ import org.apache.lucene.util.BytesRef;
  * checks that the last indexed message of a file is still there byte for byte, then skips what is
  * indexed; if the file changed, its documents are replaced. A run killed between commits leaves the
  * last commit, and running again completes it to the same documents as an uninterrupted run.
- * Duplicates (same bytes, or same Message-ID with other bytes) are flagged over the whole index at
- * the end of each run.
+ * Files that vanished from a folder given again (a Maildir message renamed for a flag change, or
+ * expunged) lose their documents. Duplicates (same bytes, or same Message-ID with other bytes) are
+ * flagged over the whole index at the end of each run.
  */
 public final class IndexRun {
   /** Bytes of messages read but not yet indexed, in KB: the queue between reader and parsers. */
@@ -158,6 +159,7 @@ public final class IndexRun {
           closed = true;
           return status();
         }
+        prune(writer, snapshot, distinct, reading.files.keySet(), tracker);
         duplicates = Duplicates.mark(writer);
         commit(writer, tracker);
         documents = writer.getDocStats().numDocs;
@@ -184,7 +186,7 @@ public final class IndexRun {
     private final Tracker tracker;
     private final ExecutorService pool;
     private final Map<String, SourceProgress> previous;
-    private final Map<String, FileState> files = new HashMap<>();
+    final Map<String, FileState> files = new HashMap<>();
     private final Semaphore budget = new Semaphore(BUDGET_KB);
     private long read;
     private int inputNumber;
@@ -364,6 +366,47 @@ public final class IndexRun {
       case RuntimeException r -> throw r;
       case Error e -> throw e;
       default -> throw new IllegalStateException(t);
+    }
+  }
+
+  /**
+   * Removes the documents of files that were indexed under a folder given again but are no longer
+   * in it: Maildir clients rename a message file when its flags change (":2,S" becomes ":2,RS")
+   * and delete it when it is expunged; the new name is indexed as a new file.
+   */
+  private static void prune(
+      IndexWriter writer, DirectoryReader snapshot, Iterable<Path> inputs, java.util.Set<String> seen, Tracker tracker)
+      throws IOException {
+    if (snapshot == null) {
+      return;
+    }
+    for (Path input : inputs) {
+      if (!Files.isDirectory(input)) {
+        continue;
+      }
+      BytesRef prefix = new BytesRef(input + java.io.File.separator);
+      java.util.Set<String> gone = new java.util.HashSet<>();
+      for (LeafReaderContext ctx : snapshot.leaves()) {
+        Terms terms = ctx.reader().terms(MessageFields.FILE);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+          continue;
+        }
+        for (BytesRef t = te.term(); t != null && org.apache.lucene.util.StringHelper.startsWith(t, prefix); t = te.next()) {
+          String file = t.utf8ToString();
+          // Paths longer than the keyword cap were stored cut short and cannot be compared.
+          if (!seen.contains(file) && file.length() < MessageDocument.MAX_KEYWORD) {
+            gone.add(file);
+          }
+        }
+      }
+      for (String file : gone) {
+        writer.deleteDocuments(new Term(MessageFields.FILE, file));
+        tracker.forget(file);
+      }
     }
   }
 

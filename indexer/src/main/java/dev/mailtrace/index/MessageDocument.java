@@ -37,7 +37,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class MessageDocument {
   /** Longest keyword value kept: Lucene refuses terms over 32766 bytes, real values are short. */
-  private static final int MAX_KEYWORD = 512;
+  static final int MAX_KEYWORD = 512;
   /** Body text indexed per message; the rest of a huge body adds little to search. */
   private static final int MAX_BODY_CHARS = 2_000_000;
   /** Longest header name that gets its own field. */

@@ -123,6 +123,30 @@ class IndexRunTest {
     assertEquals(ids(clean), ids(index));
   }
 
+  private static String eml(int n) {
+    return "From: a" + n + "@example.org\nTo: b@example.org\nSubject: note " + n + "\nMessage-ID: <" + n + "@example.org>\n\nbody " + n + "\n";
+  }
+
+  @Test
+  void renamedAndDeletedMaildirFilesLeaveTheIndex() throws IOException {
+    Path maildir = dir.resolve("Maildir");
+    for (String sub : List.of("cur", "new", "tmp")) {
+      Files.createDirectories(maildir.resolve(sub));
+    }
+    for (int i = 1; i <= 3; i++) {
+      Files.writeString(maildir.resolve("cur").resolve("100" + i + ".M1P1.host:2,"), eml(i));
+    }
+    Path index = dir.resolve("idx");
+    assertEquals(3, new IndexRun(index, List.of(maildir), TWO_THREADS).run().documents());
+    // A client marks message 1 as seen (a rename) and expunges message 2.
+    Files.move(maildir.resolve("cur/1001.M1P1.host:2,"), maildir.resolve("cur/1001.M1P1.host:2,S"));
+    Files.delete(maildir.resolve("cur/1002.M1P1.host:2,"));
+    IndexStatus after = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(1, after.added());
+    assertEquals(2, after.documents());
+    assertEquals(0, after.duplicates(), "the renamed message is not a duplicate of its old name");
+  }
+
   @Test
   void sameBytesInTwoFilesAreKeptAndFlagged() throws IOException {
     Path a = copy(second, "one.mbox");
