@@ -221,7 +221,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (dryRun) {
       return dryRun(config, policy, out);
     }
-    boolean showProgress = progress != null ? progress : System.console() != null;
+    boolean showProgress = progress != null ? progress : isTerminal();
     ResultLog resultLog = log == null ? ResultLog.NONE : ResultLog.open(log, logFormat());
     ReplaySummary summary;
     try (resultLog; MessageSource source = source(err)) {
@@ -240,6 +240,19 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private record Target(String host, int port) {}
+
+  /** Whether stderr is probably a terminal: a console that says it is one (Console.isTerminal, Java 22+). */
+  private static boolean isTerminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true; // Java 21: a console exists only for a terminal
+    }
+  }
 
   private static Target target(String to) {
     String host = to;

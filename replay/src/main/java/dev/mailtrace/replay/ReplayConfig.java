@@ -68,7 +68,7 @@ public record ReplayConfig(
     return new Builder(host, port);
   }
 
-  /** Builds a {@link ReplayConfig}. */
+  /** Builds a {@link ReplayConfig}; each setter sets the record component of the same name. */
   public static final class Builder {
     private final String host;
     private final int port;
