@@ -71,6 +71,17 @@ final class HitListing {
     return String.join("+", kinds);
   }
 
+  /** Prints the hits in the format the output options choose: JSON lines, CSV or a table. */
+  void print(List<Hit> hits, OutputOptions output, PrintWriter out) {
+    if (output.json) {
+      json(hits, out);
+    } else if (output.csv) {
+      csv(hits, out);
+    } else {
+      table(hits, out);
+    }
+  }
+
   void json(List<Hit> hits, PrintWriter out) {
     JsonWriter w = new JsonWriter(out);
     for (Hit h : hits) {

@@ -1,16 +1,12 @@
 package dev.mailtrace.cli;
 
-import dev.mailtrace.archive.ArchiveReader;
 import dev.mailtrace.message.Message;
-import dev.mailtrace.message.RawMessage;
-import dev.mailtrace.mime.MessageParser;
 import dev.mailtrace.received.Anomaly;
 import dev.mailtrace.received.Hop;
 import dev.mailtrace.received.HopChain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,10 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -108,16 +101,12 @@ final class RoutesCommand implements Callable<Integer> {
     if (top < 1) {
       throw CliException.usage("--top must be 1 or more, not " + top);
     }
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        throw new NoSuchFileException(p.toString());
-      }
-    }
+    Archives archives = new Archives(paths);
     PrintWriter out = spec.commandLine().getOut();
     if (summary) {
-      summarise(out);
+      summarise(archives, out);
     } else {
-      list(out);
+      list(archives, out);
     }
     out.flush();
     return 0;
@@ -125,25 +114,18 @@ final class RoutesCommand implements Callable<Integer> {
 
   // ---- per message ----
 
-  private void list(PrintWriter out) throws IOException {
-    MessageParser parser = new MessageParser();
+  private void list(Archives archives, PrintWriter out) throws IOException {
     CSVPrinter csv = output.csv ? CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out) : null;
-    for (Path p : paths) {
-      try (ArchiveReader reader = ArchiveReader.open(p)) {
-        RawMessage raw;
-        while ((raw = reader.next()) != null) {
-          Message m = parser.parse(raw);
-          HopChain chain = HopChain.of(m);
-          if (output.json) {
-            new JsonWriter(out).value(json(m, chain)).newline();
-          } else if (csv != null) {
-            csvRows(csv, m, chain);
-          } else {
-            printTable(out, m, chain);
-          }
-        }
+    archives.read(m -> {
+      HopChain chain = HopChain.of(m);
+      if (output.json) {
+        new JsonWriter(out).value(json(m, chain)).newline();
+      } else if (csv != null) {
+        csvRows(csv, m, chain);
+      } else {
+        printTable(out, m, chain);
       }
-    }
+    });
     if (csv != null) {
       csv.flush();
     }
@@ -402,33 +384,9 @@ final class RoutesCommand implements Callable<Integer> {
     }
   }
 
-  private void summarise(PrintWriter out) throws IOException {
-    MessageParser parser = new MessageParser();
+  private void summarise(Archives archives, PrintWriter out) throws IOException {
     Figures f = new Figures();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(threads * 64), new ThreadPoolExecutor.CallerRunsPolicy());
-    try {
-      for (Path p : paths) {
-        try (ArchiveReader reader = ArchiveReader.open(p)) {
-          RawMessage raw;
-          while ((raw = reader.next()) != null) {
-            RawMessage r = raw;
-            pool.execute(() -> {
-              Message m = parser.parse(r);
-              f.add(m, HopChain.of(m));
-            });
-          }
-        }
-      }
-    } finally {
-      pool.shutdown();
-      try {
-        pool.awaitTermination(1, TimeUnit.DAYS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    archives.parseInParallel(raw -> true, p -> f.add(p.message(), HopChain.of(p.message())));
     List<SlowHop> slow = new ArrayList<>(f.slowest);
     slow.sort(Comparator.comparingLong(SlowHop::delayMs).reversed()
         .thenComparing(SlowHop::file).thenComparingInt(SlowHop::index));

@@ -11,7 +11,6 @@ import org.apache.lucene.search.Query;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,12 +36,7 @@ final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation index;
   @Mixin OutputOptions output;
-
-  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; several words are joined with spaces.")
-  List<String> query;
-
-  @Option(names = "--lucene", description = "Read the query as raw Lucene classic syntax.")
-  boolean lucene;
+  @Mixin QueryOptions query;
 
   @Option(names = "--count", description = "Print only the number of matching messages.")
   boolean count;
@@ -76,23 +70,18 @@ final class SearchCommand implements Callable<Integer> {
     HitListing listing = new HitListing(fields);
     PrintWriter out = spec.commandLine().getOut();
     try (MailSearcher searcher = index.open()) {
-      Query q = IndexLocation.query(searcher, query, lucene);
+      Query q = query.parse(searcher);
       if (count) {
         out.println(searcher.count(q));
         out.flush();
         return 0;
       }
       SearchPage page = searcher.search(q, order, offset, limit);
-      if (output.json) {
-        listing.json(page.hits(), out);
-      } else if (output.csv) {
-        listing.csv(page.hits(), out);
-      } else {
-        listing.table(page.hits(), out);
-        if (page.total() > offset + page.hits().size()) {
-          spec.commandLine().getErr().println(
-              "mailtrace: showing " + page.hits().size() + " of " + page.total() + " messages; use --limit and --offset for more.");
-        }
+      listing.print(page.hits(), output, out);
+      boolean table = !output.json && !output.csv;
+      if (table && page.total() > offset + page.hits().size()) {
+        spec.commandLine().getErr().println(
+            "mailtrace: showing " + page.hits().size() + " of " + page.total() + " messages; use --limit and --offset for more.");
       }
       return 0;
     }

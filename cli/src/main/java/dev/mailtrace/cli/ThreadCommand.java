@@ -48,13 +48,7 @@ final class ThreadCommand implements Callable<Integer> {
       if (hits.isEmpty()) {
         throw CliException.usage("no message or thread '" + id + "' in " + index.dir + "; find one with 'mailtrace search'");
       }
-      if (output.json) {
-        listing.json(hits, out);
-      } else if (output.csv) {
-        listing.csv(hits, out);
-      } else {
-        listing.table(hits, out);
-      }
+      listing.print(hits, output, out);
       return 0;
     }
   }
