@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,8 +49,6 @@ import picocli.CommandLine.Spec;
       "  mailtrace bounces --summary archive.mbox.gz"
     })
 final class BouncesCommand implements Callable<Integer> {
-  private static final DateTimeFormatter ISO_SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
   private static final String[] COLUMNS = {
     "file",
     "offset",
@@ -152,7 +149,7 @@ final class BouncesCommand implements Callable<Integer> {
     List<Object> row = new ArrayList<>(COLUMNS.length);
     row.add(m.source().file());
     row.add(m.source().offset());
-    row.add(m.date() == null ? null : m.date().format(ISO_SECONDS));
+    row.add(m.date() == null ? null : ShowCommand.iso(m.date()));
     row.add(r.kind().name().toLowerCase(Locale.ROOT));
     row.add(b.recipient());
     row.add(b.action());

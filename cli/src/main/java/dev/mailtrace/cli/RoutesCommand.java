@@ -60,14 +60,12 @@ import picocli.CommandLine.Spec;
       "  mailtrace routes --summary archive.mbox.gz"
     })
 final class RoutesCommand implements Callable<Integer> {
-  private static final DateTimeFormatter ISO_SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
 
   /** ISO-8601 with the date's own offset; milliseconds only when the field had a fraction. */
   static String iso(OffsetDateTime d) {
-    return d == null ? null : (d.getNano() >= 1_000_000 ? ISO_MILLIS : ISO_SECONDS).format(d);
+    return d == null ? null : d.getNano() >= 1_000_000 ? ISO_MILLIS.format(d) : ShowCommand.iso(d);
   }
 
   private static final String[] CSV_HEADER = {
@@ -134,12 +132,7 @@ final class RoutesCommand implements Callable<Integer> {
   /** The JSON form of one message's route, with exactly the keys the command documents. */
   static Map<String, Object> json(Message m, HopChain chain) {
     Map<String, Object> o = new LinkedHashMap<>();
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("file", m.source().file());
-    source.put("offset", m.source().offset());
-    source.put("length", m.source().length());
-    source.put("sha256", m.source().sha256());
-    o.put("source", source);
+    o.put("source", ShowCommand.json(m.source()));
     o.put("index", m.index());
     o.put("messageId", m.messageId());
     List<Object> hops = new ArrayList<>(chain.hops().size());
@@ -228,7 +221,7 @@ final class RoutesCommand implements Callable<Integer> {
       Duration d = chain.delays().get(i);
       rows.add(new String[] {
         Integer.toString(i + 1) + (h.isRelay() ? "" : "*"),
-        h.date() == null ? "-" : ISO_SECONDS.format(h.date()),
+        h.date() == null ? "-" : ShowCommand.iso(h.date()),
         d == null ? "-" : shortDelay(d),
         sender(h),
         dash(h.by()),

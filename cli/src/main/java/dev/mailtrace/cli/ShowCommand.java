@@ -5,6 +5,7 @@ import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.message.Source;
 import dev.mailtrace.mime.MessageParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -127,12 +128,7 @@ final class ShowCommand implements Callable<Integer> {
   /** The JSON form of a message, with exactly the keys the command documents. */
   static Map<String, Object> json(Message m) {
     Map<String, Object> o = new LinkedHashMap<>();
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("file", m.source().file());
-    source.put("offset", m.source().offset());
-    source.put("length", m.source().length());
-    source.put("sha256", m.source().sha256());
-    o.put("source", source);
+    o.put("source", json(m.source()));
     List<Object> headers = new ArrayList<>(m.headers().size());
     for (Header h : m.headers()) {
       Map<String, Object> f = new LinkedHashMap<>();
@@ -169,6 +165,16 @@ final class ShowCommand implements Callable<Integer> {
     o.put("text", m.text());
     o.put("problems", m.problems());
     return o;
+  }
+
+  /** Where a message came from, as the JSON outputs write it: file, offset, length, sha256. */
+  static Map<String, Object> json(Source s) {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("file", s.file());
+    source.put("offset", s.offset());
+    source.put("length", s.length());
+    source.put("sha256", s.sha256());
+    return source;
   }
 
   /** ISO-8601 with seconds always written and the message's own offset ("+02:00"). */
