@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.bounce.BounceClassifier;
 import dev.mailtrace.bounce.BouncedRecipient;
 import dev.mailtrace.bounce.DeliveryReport;

@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.search.Hit;
 import java.io.IOException;
 import java.io.PrintWriter;

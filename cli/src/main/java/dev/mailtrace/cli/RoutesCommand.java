@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.received.Anomaly;
 import dev.mailtrace.received.Hop;

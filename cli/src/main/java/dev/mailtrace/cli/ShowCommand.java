@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.message.Address;
 import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;

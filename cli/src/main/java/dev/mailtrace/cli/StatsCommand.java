@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.search.Bucket;
 import dev.mailtrace.search.MailSearcher;
 import dev.mailtrace.search.StatsField;
