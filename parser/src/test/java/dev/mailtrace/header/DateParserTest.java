@@ -2,11 +2,9 @@ package dev.mailtrace.header;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,20 +98,14 @@ class DateParserTest {
   @Test
   void agreesWithStalwartDateTable() throws Exception {
     StalwartTable table = StalwartTable.load("received/stalwart/date.json");
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("date.json");
     for (StalwartTable.Row row : table.rows()) {
       OffsetDateTime d = DateParser.parse(row.raw());
       String ours = d == null ? "null" : d.toString();
       String theirs = expected(row.expected());
-      if (ours.equals(theirs)) {
-        agree++;
-      } else {
-        differs.add(row.raw().replace("\n", "\\n") + " -> " + ours + ", expected " + theirs);
-      }
+      agreement.add(ours.equals(theirs), () -> row.raw().replace("\n", "\\n") + " -> " + ours + ", expected " + theirs);
     }
-    double ratio = StalwartTable.report("date.json", agree, table.rows().size(), differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   /**
@@ -126,9 +118,7 @@ class DateParserTest {
   @Test
   void findsTheDateInStalwartReceivedFields() throws Exception {
     StalwartTable table = StalwartTable.load("received/stalwart/received.json");
-    int total = table.rows().size();
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("received.json dates");
     for (StalwartTable.Row row : table.rows()) {
       OffsetDateTime d = DateParser.parse(row.value());
       String ours = d == null ? "null" : d.toString();
@@ -137,39 +127,27 @@ class DateParserTest {
       if (theirs.equals("invalid")) {
         // Stalwart misreads asctime dates after the ';' ("Sun Nov 13 14:50:12 2005" gives month
         // 13, hour 50): not counted, the form is covered by readsDateForms.
-        total--;
         System.out.println(
             "  not counted (invalid expectation): " + row.raw().strip() + " -> " + ours);
         continue;
       }
-      if (ours.equals(theirs)) {
-        agree++;
-      } else {
-        differs.add(row.raw().replace("\n", "\\n") + " -> " + ours + ", expected " + theirs);
-      }
+      agreement.add(ours.equals(theirs), () -> row.raw().replace("\n", "\\n") + " -> " + ours + ", expected " + theirs);
     }
-    double ratio = StalwartTable.report("received.json dates", agree, total, differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   /** Date fields of Stalwart's eml corpus ("Empty" there is null here). */
   @Test
   void agreesWithStalwartMessageDates() throws Exception {
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("eml date fields");
     List<StalwartMessages.Field> fields = StalwartMessages.fields("date", "DateTime");
     for (StalwartMessages.Field f : fields) {
       OffsetDateTime d = DateParser.parse(f.value());
       String ours = d == null ? "null" : d.toString();
       String theirs = expected(f.expected());
-      if (ours.equals(theirs)) {
-        agree++;
-      } else {
-        differs.add(f.where() + " " + f.value().strip() + " -> " + ours + ", expected " + theirs);
-      }
+      agreement.add(ours.equals(theirs), () -> f.where() + " " + f.value().strip() + " -> " + ours + ", expected " + theirs);
     }
-    double ratio = StalwartTable.report("eml date fields", agree, fields.size(), differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   private static String expected(JsonNode e) {
