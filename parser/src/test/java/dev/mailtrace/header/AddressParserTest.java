@@ -213,18 +213,10 @@ class AddressParserTest {
       "\"\\\"",
       "(a(b)c)"
     };
-    for (int i = 0; i < 5_000; i++) {
-      String s =
-          i % 2 == 0
-              ? random.fragments(pieces, "()<>,;:@.\"\\ ab", 14)
-              : random.next("()<>,;:@.\" a", 40);
-      try {
-        for (Address a : AddressParser.parse(s, new ArrayList<>())) {
-          assertFalse(a.address() == null || (a.address().isEmpty() && a.name() == null), s);
-        }
-      } catch (RuntimeException e) {
-        throw new AssertionError("seed " + random.seed + " input " + s, e);
+    random.check(5_000, i -> i % 2 == 0 ? random.fragments(pieces, "()<>,;:@.\"\\ ab", 14) : random.next("()<>,;:@.\" a", 40), s -> {
+      for (Address a : AddressParser.parse(s, new ArrayList<>())) {
+        assertFalse(a.address() == null || (a.address().isEmpty() && a.name() == null), s);
       }
-    }
+    });
   }
 }

@@ -72,15 +72,10 @@ class MessageIdsTest {
   @Test
   void randomInputNeverThrows() {
     RandomText random = new RandomText("MessageIdsTest.randomInputNeverThrows");
-    for (int i = 0; i < 5_000; i++) {
-      String s = random.next("<>()@.,\\ a", 40);
-      try {
-        for (String id : MessageIds.parse(s)) {
-          assertTrue(!id.isEmpty(), s);
-        }
-      } catch (RuntimeException e) {
-        throw new AssertionError("seed " + random.seed + " input " + s, e);
+    random.check(5_000, i -> random.next("<>()@.,\\ a", 40), s -> {
+      for (String id : MessageIds.parse(s)) {
+        assertTrue(!id.isEmpty(), s);
       }
-    }
+    });
   }
 }
