@@ -14,20 +14,28 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Option;
 
-/** Prints search hits as a readable table, JSON lines or CSV, with a chosen set of fields. */
+/**
+ * The {@code --fields} option of the commands that list index hits, and printing the hits as a
+ * readable table, JSON lines or CSV with those fields.
+ */
 final class HitListing {
   static final List<String> DEFAULT_FIELDS = List.of("date", "from", "to", "subject", "source");
   static final List<String> ALL_FIELDS =
       List.of("date", "from", "to", "subject", "source", "file", "offset", "length", "sha256", "msgid", "thread", "duplicate", "score", "id");
   private static final DateTimeFormatter TABLE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final List<String> fields;
+  @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "Fields to show: date,from,to,subject,source (default), file, offset, length, sha256, msgid, thread, duplicate, score, id.")
+  List<String> requested;
 
-  HitListing(List<String> fields) {
-    List<String> chosen = fields == null || fields.isEmpty() ? DEFAULT_FIELDS : new ArrayList<>();
-    if (fields != null) {
-      for (String f : fields) {
+  private List<String> fields;
+
+  /** Checks {@code --fields}; commands call it before opening the index, so a typo is reported first. */
+  void check() {
+    List<String> chosen = requested == null || requested.isEmpty() ? DEFAULT_FIELDS : new ArrayList<>();
+    if (requested != null) {
+      for (String f : requested) {
         String name = f.strip().toLowerCase(Locale.ROOT);
         if (!ALL_FIELDS.contains(name)) {
           throw CliException.usage("unknown field '" + f + "' in --fields; choose from " + String.join(",", ALL_FIELDS));

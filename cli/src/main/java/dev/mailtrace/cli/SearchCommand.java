@@ -4,7 +4,6 @@ import dev.mailtrace.search.MailSearcher;
 import dev.mailtrace.search.SearchPage;
 import dev.mailtrace.search.SortOrder;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.search.Query;
@@ -37,6 +36,7 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin IndexLocation index;
   @Mixin OutputOptions output;
   @Mixin QueryOptions query;
+  @Mixin HitListing listing;
 
   @Option(names = "--count", description = "Print only the number of matching messages.")
   boolean count;
@@ -49,9 +49,6 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N messages.")
   int offset;
-
-  @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "Fields to show: date,from,to,subject,source (default), file, offset, length, sha256, msgid, thread, duplicate, score, id.")
-  List<String> fields;
 
   @Override
   public Integer call() throws Exception {
@@ -67,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
           case "relevance", "score" -> SortOrder.RELEVANCE;
           default -> throw CliException.usage("unknown --sort '" + sort + "'; use date, oldest or relevance");
         };
-    HitListing listing = new HitListing(fields);
+    listing.check();
     PrintWriter out = spec.commandLine().getOut();
     try (MailSearcher searcher = index.open()) {
       Query q = query.parse(searcher);

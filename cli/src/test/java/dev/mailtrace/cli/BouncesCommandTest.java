@@ -60,7 +60,6 @@ class BouncesCommandTest {
 
   @TempDir Path dir;
 
-
   private Path mbox() throws IOException {
     Path f = dir.resolve("bounces.mbox");
     Files.writeString(f, BOUNCE);

@@ -43,7 +43,6 @@ class ReplayCommandTest {
 
   @TempDir Path dir;
 
-
   private String mbox() throws Exception {
     Path p = dir.resolve("two.mbox");
     Files.writeString(p, MBOX);

@@ -56,7 +56,6 @@ class RoutesCommandTest {
 
   @TempDir Path dir;
 
-
   private Path mbox() throws IOException {
     Path f = dir.resolve("two.mbox");
     Files.writeString(f, FIRST + "\n" + SECOND);

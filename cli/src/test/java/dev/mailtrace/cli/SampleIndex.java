@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Assumptions;
 final class SampleIndex {
   private SampleIndex() {}
 
-
   /** The bundled samples/archive.mbox (180 messages); skips the test when it is absent. */
   static Path archive() {
     Path p = Path.of(System.getProperty("mailtrace.root", ".")).resolve("samples/archive.mbox");

@@ -43,7 +43,6 @@ class ShowCommandTest {
 
   @TempDir Path dir;
 
-
   private Path message() throws IOException {
     Path f = dir.resolve("m.eml");
     Files.writeString(f, MESSAGE);
