@@ -1,5 +1,8 @@
 package dev.mailtrace.mime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -29,8 +32,16 @@ final class TransferDecoding {
   /** Base64 alphabet value of each byte, -1 for white space and line ends, -2 for anything else. */
   private static final byte[] BASE64 = new byte[256];
 
-  /** Bytes quoted-printable decoding must look at: '=', space and tab. */
-  private static final boolean[] QP_SPECIAL = new boolean[256];
+  /**
+   * A base64 byte's value already shifted to its place in a four-character quantum (18, 12, 6 and
+   * 0 bits), or a negative number for anything outside the alphabet: four lookups OR-ed together
+   * give the three bytes, and the sign says whether the fast path applies.
+   */
+  private static final int[] QUAD0 = new int[256];
+
+  private static final int[] QUAD1 = new int[256];
+  private static final int[] QUAD2 = new int[256];
+  private static final int[] QUAD3 = new int[256];
 
   /** Hex digit value of each byte, -1 for non-hex. */
   private static final byte[] HEX = new byte[256];
@@ -50,9 +61,13 @@ final class TransferDecoding {
     BASE64['\n'] = -1;
     BASE64['\f'] = -1;
     BASE64[0x0b] = -1;
-    QP_SPECIAL['='] = true;
-    QP_SPECIAL[' '] = true;
-    QP_SPECIAL['\t'] = true;
+    for (int c = 0; c < 256; c++) {
+      int v = BASE64[c];
+      QUAD0[c] = v >= 0 ? v << 18 : -1;
+      QUAD1[c] = v >= 0 ? v << 12 : -1;
+      QUAD2[c] = v >= 0 ? v << 6 : -1;
+      QUAD3[c] = v >= 0 ? v : -1;
+    }
     Arrays.fill(HEX, (byte) -1);
     for (int i = 0; i < 10; i++) {
       HEX['0' + i] = (byte) i;
@@ -79,8 +94,31 @@ final class TransferDecoding {
     int bits = 0;
     int invalid = 0;
     byte[] table = BASE64;
-    for (int i = start; i < end; i++) {
-      int b = buf[i] & 0xff;
+    int[] q0 = QUAD0;
+    int[] q1 = QUAD1;
+    int[] q2 = QUAD2;
+    int[] q3 = QUAD3;
+    int i = start;
+    while (i < end) {
+      if (bits == 0) {
+        // Whole quanta of alphabet characters, the bulk of every line, four at a time.
+        while (i + 4 <= end) {
+          int x = q0[buf[i] & 0xff] | q1[buf[i + 1] & 0xff] | q2[buf[i + 2] & 0xff]
+              | q3[buf[i + 3] & 0xff];
+          if (x < 0) {
+            break;
+          }
+          out[n] = (byte) (x >> 16);
+          out[n + 1] = (byte) (x >> 8);
+          out[n + 2] = (byte) x;
+          n += 3;
+          i += 4;
+        }
+        if (i >= end) {
+          break;
+        }
+      }
+      int b = buf[i++] & 0xff;
       int v = table[b];
       if (v >= 0) {
         acc = (acc << 6) | v;
@@ -116,20 +154,20 @@ final class TransferDecoding {
     byte[] hex = HEX;
     int n = 0;
     int malformed = 0;
+    // Literal bytes written since the last escape, soft break or line end start at floor: only
+    // they can be trailing white space to drop when the line ends.
+    int floor = 0;
     int i = start;
     while (i < end) {
-      // Copy the run of ordinary bytes up to the next '=' or white space in one go.
-      int run = i;
-      while (run < end && !QP_SPECIAL[buf[run] & 0xff]) {
-        run++;
-      }
+      // Copy the run of ordinary bytes (white space included) up to '=' or a line end in one go.
+      int run = qpSpecial(buf, i, end);
       if (run > i) {
         System.arraycopy(buf, i, out, n, run - i);
         n += run - i;
         i = run;
-        if (i >= end) {
-          break;
-        }
+      }
+      if (i >= end) {
+        break;
       }
       byte b = buf[i];
       if (b == '=') {
@@ -138,6 +176,7 @@ final class TransferDecoding {
           int l = hex[buf[i + 2] & 0xff];
           if (h >= 0 && l >= 0) {
             out[n++] = (byte) ((h << 4) | l);
+            floor = n;
             i += 3;
             continue;
           }
@@ -149,39 +188,69 @@ final class TransferDecoding {
         }
         if (j >= end) {
           i = end;
+          floor = n;
           continue;
         }
         if (buf[j] == '\r') {
           i = j + 1 < end && buf[j + 1] == '\n' ? j + 2 : j + 1;
+          floor = n;
           continue;
         }
         if (buf[j] == '\n') {
           i = j + 1;
+          floor = n;
           continue;
         }
         malformed++;
         out[n++] = b;
+        floor = n;
         i++;
-      } else if (b == ' ' || b == '\t') {
-        // Trailing white space was added in transport: drop it before a line end or the end.
-        int j = i + 1;
-        while (j < end && (buf[j] == ' ' || buf[j] == '\t')) {
-          j++;
-        }
-        if (j >= end || buf[j] == '\r' || buf[j] == '\n') {
-          i = j;
-        } else {
-          while (i < j) {
-            out[n++] = buf[i++];
-          }
-        }
       } else {
+        // A line end: white space before it was added in transport, drop it (RFC 2045 6.7 (3)).
+        while (n > floor && (out[n - 1] == ' ' || out[n - 1] == '\t')) {
+          n--;
+        }
         out[n++] = b;
+        floor = n;
         i++;
       }
     }
+    // Trailing white space at the very end is dropped as before a line end.
+    while (n > floor && (out[n - 1] == ' ' || out[n - 1] == '\t')) {
+      n--;
+    }
     bad[0] = malformed;
     return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long EQUALS = ONES * '=';
+  private static final long CRS = ONES * '\r';
+  private static final long LFS = ONES * '\n';
+
+  /** The index of the first '=', CR or LF in {@code [from, to)}, or {@code to}; 8 bytes a step. */
+  private static int qpSpecial(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long eq = w ^ EQUALS;
+      long cr = w ^ CRS;
+      long lf = w ^ LFS;
+      long hit = ((eq - ONES) & ~eq | (cr - ONES) & ~cr | (lf - ONES) & ~lf) & HIGHS;
+      if (hit != 0) {
+        return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      byte c = b[i];
+      if (c == '=' || c == '\r' || c == '\n') {
+        return i;
+      }
+    }
+    return to;
   }
 
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
