@@ -49,6 +49,14 @@ final class MboxReader implements ArchiveReader {
   private RawMessage ready;
   private boolean done;
   private final List<String> carried = new ArrayList<>(1);
+  /** A finished message's accumulator buffer, reused by the next one. */
+  private byte[] spare;
+
+  private byte[] takeSpare() {
+    byte[] b = spare;
+    spare = null;
+    return b;
+  }
 
   /** The message being collected, or the text before the first {@code From } line. */
   private final class Frame {
@@ -56,7 +64,7 @@ final class MboxReader implements ArchiveReader {
     final String envelope;
     final boolean leading;
     final List<String> problems = new ArrayList<>(0);
-    final MessageAccumulator acc = new MessageAccumulator(cap);
+    final MessageAccumulator acc = new MessageAccumulator(cap, takeSpare());
     int[] quoted = new int[0];
     int quotedCount;
     boolean bareFrom;
@@ -419,6 +427,7 @@ final class MboxReader implements ArchiveReader {
     } else {
       content = acc.content();
     }
+    spare = acc.spare();
     Source source = new Source(file, f.start, acc.length(), acc.sha256Hex());
     return new RawMessage(source, index++, f.envelope, content, problems);
   }

@@ -18,8 +18,20 @@ final class MessageAccumulator {
   private long length;
 
   MessageAccumulator(int cap) {
+    this(cap, null);
+  }
+
+  /**
+   * An accumulator that starts with {@code spare} (a buffer the previous message no longer needs)
+   * instead of growing a new one from 8 KB, so a reader copies a message's bytes once on the way
+   * in and once on the way out.
+   */
+  MessageAccumulator(int cap, byte[] spare) {
     this.cap = cap;
     this.digest = sha256();
+    if (spare != null) {
+      this.content = spare;
+    }
   }
 
   private static final MessageDigest PROTOTYPE;
@@ -85,8 +97,24 @@ final class MessageAccumulator {
 
   /** The kept bytes; the internal array itself when it is exactly full (saves a copy). */
   byte[] content() {
-    return size == content.length ? content : Arrays.copyOf(content, size);
+    if (size == content.length) {
+      byte[] whole = content;
+      content = null; // handed out: never to be reused as a spare
+      return whole;
+    }
+    return Arrays.copyOf(content, size);
   }
+
+  /**
+   * The buffer for the next message's accumulator once this one is done with it, or null when it
+   * was handed out or is too large to keep around (memory stays bounded by one ordinary message).
+   */
+  byte[] spare() {
+    byte[] b = content;
+    return b != null && b.length <= SPARE_LIMIT ? b : null;
+  }
+
+  private static final int SPARE_LIMIT = 4 << 20;
 
   /** The kept bytes without copying: valid up to {@link #size()}. */
   byte[] buffer() {
