@@ -1,9 +1,9 @@
 package dev.mailtrace.message;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -202,28 +202,90 @@ public final class Charsets {
    * windows-1252.
    */
   public static String decodeGuessing(byte[] bytes, int offset, int length, Charset otherwise) {
-    boolean ascii = true;
-    for (int i = offset, end = offset + length; i < end; i++) {
-      if (bytes[i] < 0) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
+    int end = offset + length;
+    int i = firstNonAscii(bytes, offset, end);
+    if (i == end) {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, offset, length))
-          .toString();
-    } catch (CharacterCodingException notUtf8) {
-      Charset fallback =
-          otherwise == null || otherwise == StandardCharsets.UTF_8 ? WINDOWS_1252 : otherwise;
-      return new String(bytes, offset, length, fallback);
+    // Checking first and then decoding with String's UTF-8 path gives the same text as a
+    // reporting CharsetDecoder, without a decoder, a CharBuffer and a copy per call.
+    if (isUtf8(bytes, i, end)) {
+      return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
+    Charset fallback =
+        otherwise == null || otherwise == StandardCharsets.UTF_8 ? WINDOWS_1252 : otherwise;
+    return new String(bytes, offset, length, fallback);
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** The index of the first byte with the high bit set in {@code [from, end)}, or {@code end}. */
+  private static int firstNonAscii(byte[] b, int from, int end) {
+    int i = from;
+    while (i + 8 <= end) {
+      long w = (long) LONGS.get(b, i) & HIGHS;
+      if (w != 0) {
+        return i + (Long.numberOfTrailingZeros(w) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < end && b[i] >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * True when {@code [from, end)} is well-formed UTF-8 (Unicode 15 table 3-7: no overlong forms,
+   * no surrogates, nothing above U+10FFFF, no cut sequence), which is exactly what Java's decoder
+   * accepts when it reports malformed input.
+   */
+  static boolean isUtf8(byte[] b, int from, int end) {
+    int i = from;
+    while (i < end) {
+      int c = b[i];
+      if (c >= 0) {
+        i++;
+        continue;
+      }
+      c &= 0xff;
+      if (c < 0xc2) {
+        return false;
+      }
+      if (c < 0xe0) {
+        if (i + 1 >= end || (b[i + 1] & 0xc0) != 0x80) {
+          return false;
+        }
+        i += 2;
+        continue;
+      }
+      if (c < 0xf0) {
+        if (i + 2 >= end) {
+          return false;
+        }
+        int c1 = b[i + 1] & 0xff;
+        int lo = c == 0xe0 ? 0xa0 : 0x80;
+        int hi = c == 0xed ? 0x9f : 0xbf;
+        if (c1 < lo || c1 > hi || (b[i + 2] & 0xc0) != 0x80) {
+          return false;
+        }
+        i += 3;
+        continue;
+      }
+      if (c > 0xf4 || i + 3 >= end) {
+        return false;
+      }
+      int c1 = b[i + 1] & 0xff;
+      int lo = c == 0xf0 ? 0x90 : 0x80;
+      int hi = c == 0xf4 ? 0x8f : 0xbf;
+      if (c1 < lo || c1 > hi || (b[i + 2] & 0xc0) != 0x80 || (b[i + 3] & 0xc0) != 0x80) {
+        return false;
+      }
+      i += 4;
+    }
+    return true;
   }
 
   private static Charset lookup(String name) {
