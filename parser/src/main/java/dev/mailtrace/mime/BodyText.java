@@ -13,7 +13,7 @@ final class BodyText {
   private BodyText() {}
 
   static String of(Part root) {
-    StringBuilder out = new StringBuilder();
+    Joined out = new Joined();
     collect(root, "text/plain", out, true, false);
     if (out.isEmpty()) {
       collect(root, "text/html", out, true, false);
@@ -28,7 +28,7 @@ final class BodyText {
   }
 
   private static void collect(
-      Part p, String type, StringBuilder out, boolean isRoot, boolean enclosed) {
+      Part p, String type, Joined out, boolean isRoot, boolean enclosed) {
     if (p.isLeaf()) {
       if (p.isAttachment() || !(p.contentType().equals(type) || isBrokenMultipart(p, type))) {
         return;
@@ -40,10 +40,7 @@ final class BodyText {
       if (text.isEmpty()) {
         return;
       }
-      if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-        out.append('\n');
-      }
-      out.append(text);
+      out.add(text);
       return;
     }
     if (!isRoot && !enclosed && p.contentType().startsWith("message/")) {
@@ -60,6 +57,40 @@ final class BodyText {
     }
     for (Part child : p.children()) {
       collect(child, type, out, false, enclosed);
+    }
+  }
+
+  /**
+   * Texts joined by line ends: the first text is kept as it is and only a second one starts a
+   * builder, so the usual single text leaf is not copied again.
+   */
+  private static final class Joined {
+    private String first;
+    private StringBuilder more;
+
+    boolean isEmpty() {
+      return first == null && more == null;
+    }
+
+    void add(String text) {
+      if (isEmpty()) {
+        first = text;
+        return;
+      }
+      if (more == null) {
+        more = new StringBuilder(first.length() + text.length() + 16);
+        more.append(first);
+        first = null;
+      }
+      if (more.charAt(more.length() - 1) != '\n') {
+        more.append('\n');
+      }
+      more.append(text);
+    }
+
+    @Override
+    public String toString() {
+      return more != null ? more.toString() : first != null ? first : "";
     }
   }
 
