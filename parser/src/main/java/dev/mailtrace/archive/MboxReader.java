@@ -303,6 +303,7 @@ final class MboxReader implements ArchiveReader {
     }
     if (complete) {
       pos = e + eol;
+      skipPlainLines(f);
       return;
     }
     // A long line: scan on for its end, letting the buffer roll over.
@@ -316,6 +317,7 @@ final class MboxReader implements ArchiveReader {
         } else {
           pos++;
         }
+        skipPlainLines(f);
         return;
       }
       ensure(1);
@@ -323,6 +325,33 @@ final class MboxReader implements ArchiveReader {
         return; // end of input inside the line
       }
     }
+  }
+
+  /**
+   * Moves past the body lines that can change nothing: inside a body framed by From lines, a line
+   * that starts with none of 'F' (a From line), '>' (quoting) or a line end (a blank line) is only
+   * stepped over, so it is found with the line-end scan alone. Stops at the first line that needs
+   * {@link #step()}, or where its end is not yet in the buffer.
+   */
+  private void skipPlainLines(Frame f) {
+    if (f.inHeaders || f.leading || f.lengthEnd >= 0) {
+      return;
+    }
+    byte[] b = buf;
+    int p = pos;
+    int n = limit;
+    while (p < n) {
+      byte c = b[p];
+      if (c == 'F' || c == '>' || c == '\r' || c == '\n') {
+        break;
+      }
+      int e = MboxQuoting.lineEnd(b, p, n);
+      if (e >= n - 1) {
+        break; // the line end or what follows a CR is not read yet: step() makes room
+      }
+      p = b[e] == '\r' && b[e + 1] == '\n' ? e + 2 : e + 1;
+    }
+    pos = p;
   }
 
   /**
