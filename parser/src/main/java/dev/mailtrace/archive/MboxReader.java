@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,15 @@ final class MboxReader implements ArchiveReader {
   /** A finished message's accumulator buffer, reused by the next one. */
   private byte[] spare;
 
+  /** A finished message's digest (reset when its hash was taken), reused by the next one. */
+  private MessageDigest spareDigest;
+
+  private MessageDigest takeSpareDigest() {
+    MessageDigest d = spareDigest;
+    spareDigest = null;
+    return d;
+  }
+
   private byte[] takeSpare() {
     byte[] b = spare;
     spare = null;
@@ -64,7 +74,7 @@ final class MboxReader implements ArchiveReader {
     final String envelope;
     final boolean leading;
     final List<String> problems = new ArrayList<>(0);
-    final MessageAccumulator acc = new MessageAccumulator(cap, takeSpare());
+    final MessageAccumulator acc = new MessageAccumulator(cap, takeSpare(), takeSpareDigest());
     int[] quoted = new int[0];
     int quotedCount;
     boolean bareFrom;
@@ -458,6 +468,7 @@ final class MboxReader implements ArchiveReader {
     }
     spare = acc.spare();
     Source source = new Source(file, f.start, acc.length(), acc.sha256Hex());
+    spareDigest = acc.spareDigest();
     return new RawMessage(source, index++, f.envelope, content, problems);
   }
 

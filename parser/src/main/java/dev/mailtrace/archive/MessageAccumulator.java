@@ -27,11 +27,24 @@ final class MessageAccumulator {
    * in and once on the way out.
    */
   MessageAccumulator(int cap, byte[] spare) {
+    this(cap, spare, null);
+  }
+
+  /**
+   * As {@link #MessageAccumulator(int, byte[])}, also reusing a finished accumulator's digest
+   * (reset by {@link #sha256Hex()}) when {@code spareDigest} is not null.
+   */
+  MessageAccumulator(int cap, byte[] spare, MessageDigest spareDigest) {
     this.cap = cap;
-    this.digest = sha256();
+    this.digest = spareDigest != null ? spareDigest : sha256();
     if (spare != null) {
       this.content = spare;
     }
+  }
+
+  /** The digest, reset, once {@link #sha256Hex()} has been taken: for the next accumulator. */
+  MessageDigest spareDigest() {
+    return digest;
   }
 
   private static final MessageDigest PROTOTYPE;

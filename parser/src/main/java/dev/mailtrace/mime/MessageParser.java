@@ -4,8 +4,6 @@ import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,10 +54,6 @@ public final class MessageParser {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return TransferDecoding.hex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return TransferDecoding.hex(TreeBuilder.newSha256().digest(bytes));
   }
 }

@@ -85,10 +85,25 @@ final class TreeBuilder {
     this.raw = raw;
     this.config = config;
     this.problems = problems;
+    this.sha256 = newSha256();
+  }
+
+  private static final MessageDigest SHA256_PROTOTYPE;
+
+  static {
     try {
-      this.sha256 = MessageDigest.getInstance("SHA-256");
+      SHA256_PROTOTYPE = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  /** A fresh SHA-256 digest: cloning a prototype skips the provider lookup on every message. */
+  static MessageDigest newSha256() {
+    try {
+      return (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
     }
   }
 
