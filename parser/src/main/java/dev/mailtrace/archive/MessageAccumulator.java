@@ -13,7 +13,7 @@ import java.util.List;
 final class MessageAccumulator {
   private final int cap;
   private MessageDigest digest;
-  private byte[] content = new byte[8192];
+  private byte[] content;
   private int size;
   private long length;
 
@@ -37,9 +37,7 @@ final class MessageAccumulator {
   MessageAccumulator(int cap, byte[] spare, MessageDigest spareDigest) {
     this.cap = cap;
     this.digest = spareDigest != null ? spareDigest : sha256();
-    if (spare != null) {
-      this.content = spare;
-    }
+    this.content = spare != null ? spare : new byte[8192];
   }
 
   /** The digest, reset, once {@link #sha256Hex()} has been taken: for the next accumulator. */

@@ -247,7 +247,11 @@ public final class Charsets {
     while (i < end) {
       int c = b[i];
       if (c >= 0) {
+        // Mostly-ASCII text with a few accents: skip ASCII eight bytes at a time.
         i++;
+        while (i + 8 <= end && ((long) LONGS.get(b, i) & HIGHS) == 0) {
+          i += 8;
+        }
         continue;
       }
       c &= 0xff;
