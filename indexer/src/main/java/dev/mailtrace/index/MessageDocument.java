@@ -219,6 +219,10 @@ public final class MessageDocument {
         continue;
       }
       d.add(new StringField(HEADER_NAMES, name, Field.Store.NO));
+      String field = headerField(name);
+      if (!field.startsWith(HEADER_PREFIX)) {
+        continue;
+      }
       String value = h.value();
       if (value.contains("=?")) {
         value = EncodedWords.decode(value, new ArrayList<>());
@@ -226,7 +230,7 @@ public final class MessageDocument {
       if (name.endsWith("-signature") || name.equals("arc-seal")) {
         value = withoutSignatureData(value);
       }
-      d.add(text(HEADER_PREFIX + name, value));
+      d.add(text(field, value));
     }
   }
 

@@ -151,7 +151,7 @@ final class FieldQueries {
       if (value.equals("*")) {
         return new TermQuery(new Term(HEADER_NAMES, name.substring(HEADER_PREFIX.length())));
       }
-      return text(name, value, phrase);
+      return text(headerField(name.substring(HEADER_PREFIX.length())), value, phrase);
     }
     Spec spec = FIELDS.get(name);
     return switch (spec.kind) {
