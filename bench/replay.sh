@@ -112,7 +112,7 @@ outfile=bench/results/replay.md
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end;"
   echo "median of $repeats runs; smtp-sink on 127.0.0.1; mailtrace writes its per-message CSV log in every run;"
-  echo "mailtrace runs through its launcher (class-data sharing) with MAILTRACE_TIER=$MAILTRACE_TIER (JIT tier limit)."
+  echo "mailtrace runs through its launcher (start-up cache) with MAILTRACE_TIER=$MAILTRACE_TIER (JIT tier limit)."
   echo "Command: \`bench/replay.sh $count_small $count_large $repeats\`."
   echo
   echo "| size | tool | sessions | pipelining | messages | wall s | msg/s (wall) | MB/s (wall) | msg/s (in run) | vs smtp-source, same sessions (wall) |"

@@ -8,7 +8,7 @@
 # Settings (environment): JMH_FORKS=1 JMH_WARMUP=3 JMH_ITERATIONS=5 JMH_TIME=3 (seconds per
 # iteration) take about 6 minutes on 2 cores, then CPU_SECONDS=10 per benchmark for the CPU-time
 # table (about 3 more minutes; 0 leaves it out); WHOLERUN_SIZE=1G; SKIP_JMH=1 or SKIP_WHOLERUN=1 to
-# leave a part out. Exit status 1 when any part failed (the others still run).
+# leave a part out; AREAS="index bounce" picks area scripts (AREAS= runs none). Exit status 1 when any part failed (the others still run).
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$root"
@@ -34,7 +34,7 @@ if [ "${SKIP_WHOLERUN:-0}" != 1 ]; then
   bench/wholerun.sh "${WHOLERUN_SIZE:-1G}" || failed+=("wholerun")
 fi
 
-for area in index replay bounce; do
+for area in ${AREAS-index replay bounce}; do
   script="bench/$area.sh"
   if [ -x "$script" ]; then
     echo "run: $script ..." >&2

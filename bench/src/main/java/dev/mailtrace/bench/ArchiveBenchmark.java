@@ -41,6 +41,7 @@ public class ArchiveBenchmark {
   private MessageParser parser;
   private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
+  /** Generates the benchmark corpus once and checks the raw scan finds every message. */
   @Setup
   public void setUp() throws IOException {
     BenchCorpus corpus = BenchCorpus.generate(BenchCorpus.SEED, BenchCorpus.COUNT);
@@ -54,6 +55,7 @@ public class ArchiveBenchmark {
     }
   }
 
+  /** Deletes the temporary mbox. */
   @TearDown
   public void tearDown() throws IOException {
     Files.deleteIfExists(file);

@@ -30,6 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchSuite {
   private BenchSuite() {}
 
+  /** Runs the suite with the options above and writes the table. */
   public static void main(String[] args) throws Exception {
     int forks = 1;
     int warmup = 3;

@@ -60,6 +60,7 @@ public class BounceBenchmark {
   private MessageParser parser;
   private BounceClassifier classifier;
 
+  /** Parses the bounce corpus once, before the measurements. */
   @Setup
   public void setUp() throws IOException {
     parser = new MessageParser();

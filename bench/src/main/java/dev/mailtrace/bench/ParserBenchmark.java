@@ -69,6 +69,7 @@ public class ParserBenchmark {
   private final char[] chars = new char[8192];
   private final byte[] bytes = new byte[8192];
 
+  /** Generates the benchmark corpus once, before the measurements. */
   @Setup
   public void setUp() {
     BenchCorpus corpus = BenchCorpus.generate(BenchCorpus.SEED, BenchCorpus.COUNT);

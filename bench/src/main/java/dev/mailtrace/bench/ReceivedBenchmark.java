@@ -88,6 +88,7 @@ public class ReceivedBenchmark {
   private List<String> chain;
   private int next;
 
+  /** Chooses the Received fields of the MTA style under test. */
   @Setup
   public void setUp() {
     List<String> chosen = switch (style) {

@@ -1,19 +1,15 @@
 package dev.mailtrace.cli;
 
-import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.bounce.BounceClassifier;
 import dev.mailtrace.bounce.BouncedRecipient;
 import dev.mailtrace.bounce.DeliveryReport;
 import dev.mailtrace.bounce.ReportKind;
 import dev.mailtrace.message.Message;
-import dev.mailtrace.message.RawMessage;
-import dev.mailtrace.mime.MessageParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,8 +50,6 @@ import picocli.CommandLine.Spec;
       "  mailtrace bounces --summary archive.mbox.gz"
     })
 final class BouncesCommand implements Callable<Integer> {
-  private static final DateTimeFormatter ISO_SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
   private static final String[] COLUMNS = {
     "file",
     "offset",
@@ -88,70 +82,60 @@ final class BouncesCommand implements Callable<Integer> {
           "Print counts by kind, reason, status, remote host and recipient domain instead of rows.")
   boolean summary;
 
+  private boolean tableHeaderPrinted;
+
   @Override
   public Integer call() throws IOException {
     output.check();
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        throw new NoSuchFileException(p.toString());
-      }
-    }
+    Archives archives = new Archives(paths);
     PrintWriter out = spec.commandLine().getOut();
-    MessageParser parser = new MessageParser();
     BounceClassifier classifier = new BounceClassifier();
     Counts counts = new Counts();
     CSVPrinter csv =
         output.csv && !summary
             ? CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get().print(out)
             : null;
-    boolean header = false;
-    for (Path p : paths) {
-      try (ArchiveReader reader = ArchiveReader.open(p)) {
-        RawMessage raw;
-        while ((raw = reader.next()) != null) {
-          Message m = parser.parse(raw);
-          DeliveryReport r = classifier.classify(m);
-          counts.messages++;
-          if (r.kind() == ReportKind.NONE) {
-            continue;
+    archives.read(m -> {
+      DeliveryReport r = classifier.classify(m);
+      counts.messages++;
+      if (r.kind() == ReportKind.NONE) {
+        return;
+      }
+      counts.add(r);
+      if (summary) {
+        return;
+      }
+      for (BouncedRecipient b : r.recipients()) {
+        List<Object> row = row(m, r, b);
+        if (csv != null) {
+          csv.printRecord(row);
+        } else if (output.json) {
+          Map<String, Object> o = new LinkedHashMap<>();
+          for (int i = 0; i < COLUMNS.length; i++) {
+            o.put(COLUMNS[i], row.get(i));
           }
-          counts.add(r);
-          if (summary) {
-            continue;
+          o.put("feedbackType", r.feedbackType());
+          o.put("originalMessageId", r.originalMessageId());
+          o.put("originalSubject", r.originalSubject());
+          new JsonWriter(out).value(o).newline();
+        } else {
+          if (!tableHeaderPrinted) {
+            out.println(String.join("\t", COLUMNS));
+            tableHeaderPrinted = true;
           }
-          for (BouncedRecipient b : r.recipients()) {
-            List<Object> row = row(m, r, b);
-            if (csv != null) {
-              csv.printRecord(row);
-            } else if (output.json) {
-              Map<String, Object> o = new LinkedHashMap<>();
-              for (int i = 0; i < COLUMNS.length; i++) {
-                o.put(COLUMNS[i], row.get(i));
-              }
-              o.put("feedbackType", r.feedbackType());
-              o.put("originalMessageId", r.originalMessageId());
-              o.put("originalSubject", r.originalSubject());
-              new JsonWriter(out).value(o).newline();
-            } else {
-              if (!header) {
-                out.println(String.join("\t", COLUMNS));
-                header = true;
-              }
-              StringBuilder sb = new StringBuilder();
-              for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                  sb.append('\t');
-                }
-                Object v = row.get(i);
-                sb.append(
-                    v == null ? "-" : i == 10 ? ((Boolean) v ? "hard" : "soft") : v.toString());
-              }
-              out.println(sb);
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < row.size(); i++) {
+            if (i > 0) {
+              sb.append('\t');
             }
+            Object v = row.get(i);
+            sb.append(
+                v == null ? "-" : i == 10 ? ((Boolean) v ? "hard" : "soft") : v.toString());
           }
+          out.println(sb);
         }
       }
-    }
+    });
     if (csv != null) {
       csv.flush();
     }
@@ -166,7 +150,7 @@ final class BouncesCommand implements Callable<Integer> {
     List<Object> row = new ArrayList<>(COLUMNS.length);
     row.add(m.source().file());
     row.add(m.source().offset());
-    row.add(m.date() == null ? null : m.date().format(ISO_SECONDS));
+    row.add(m.date() == null ? null : ShowCommand.iso(m.date()));
     row.add(r.kind().name().toLowerCase(Locale.ROOT));
     row.add(b.recipient());
     row.add(b.action());

@@ -14,7 +14,6 @@ import org.apache.lucene.search.Query;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,18 +36,13 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation index;
-
-  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (all messages when absent).")
-  List<String> query;
+  @Mixin QueryOptions query;
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "mbox, eml, csv or json.")
   String format;
 
   @Option(names = "--out", required = true, paramLabel = "PATH", description = "The output file, or folder for eml.")
   Path out;
-
-  @Option(names = "--lucene", description = "Read the query as raw Lucene classic syntax.")
-  boolean lucene;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "1000000", description = "Export at most N messages (default ${DEFAULT-VALUE}).")
   int limit;
@@ -62,10 +56,9 @@ final class ExportCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     try (MailSearcher searcher = index.open()) {
-      Query q = IndexLocation.query(searcher, query, lucene);
+      Query q = query.parse(searcher);
       List<Hit> hits = searcher.all(q, limit);
-      String text = query == null ? "" : String.join(" ", query);
-      ExportResult r = new Exporter(f, out, text, Instant.now()).export(hits);
+      ExportResult r = new Exporter(f, out, query.text(), Instant.now()).export(hits);
       for (String refused : r.refused()) {
         err.println("mailtrace: refused " + refused);
       }

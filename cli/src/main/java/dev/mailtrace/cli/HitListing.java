@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.search.Hit;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,20 +14,28 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Option;
 
-/** Prints search hits as a readable table, JSON lines or CSV, with a chosen set of fields. */
+/**
+ * The {@code --fields} option of the commands that list index hits, and printing the hits as a
+ * readable table, JSON lines or CSV with those fields.
+ */
 final class HitListing {
   static final List<String> DEFAULT_FIELDS = List.of("date", "from", "to", "subject", "source");
   static final List<String> ALL_FIELDS =
       List.of("date", "from", "to", "subject", "source", "file", "offset", "length", "sha256", "msgid", "thread", "duplicate", "score", "id");
   private static final DateTimeFormatter TABLE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final List<String> fields;
+  @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "Fields to show: date,from,to,subject,source (default), file, offset, length, sha256, msgid, thread, duplicate, score, id.")
+  List<String> requested;
 
-  HitListing(List<String> fields) {
-    List<String> chosen = fields == null || fields.isEmpty() ? DEFAULT_FIELDS : new ArrayList<>();
-    if (fields != null) {
-      for (String f : fields) {
+  private List<String> fields;
+
+  /** Checks {@code --fields}; commands call it before opening the index, so a typo is reported first. */
+  void check() {
+    List<String> chosen = requested == null || requested.isEmpty() ? DEFAULT_FIELDS : new ArrayList<>();
+    if (requested != null) {
+      for (String f : requested) {
         String name = f.strip().toLowerCase(Locale.ROOT);
         if (!ALL_FIELDS.contains(name)) {
           throw CliException.usage("unknown field '" + f + "' in --fields; choose from " + String.join(",", ALL_FIELDS));
@@ -69,6 +78,17 @@ final class HitListing {
       kinds.add("msgid");
     }
     return String.join("+", kinds);
+  }
+
+  /** Prints the hits in the format the output options choose: JSON lines, CSV or a table. */
+  void print(List<Hit> hits, OutputOptions output, PrintWriter out) {
+    if (output.json) {
+      json(hits, out);
+    } else if (output.csv) {
+      csv(hits, out);
+    } else {
+      table(hits, out);
+    }
   }
 
   void json(List<Hit> hits, PrintWriter out) {

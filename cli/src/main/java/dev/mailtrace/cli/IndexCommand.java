@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,8 +41,7 @@ final class IndexCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Archives to index: files or folders.")
   List<Path> paths;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder (created when missing).")
-  Path indexDir;
+  @Mixin IndexLocation index;
 
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
   Integer threads;
@@ -70,9 +70,9 @@ final class IndexCommand implements Callable<Integer> {
     if (threads != null) {
       config = config.withThreads(threads);
     }
-    IndexRun run = new IndexRun(indexDir, paths, config);
+    IndexRun run = new IndexRun(index.dir, paths, config);
     PrintWriter err = spec.commandLine().getErr();
-    boolean terminal = isTerminal();
+    boolean terminal = Terminal.isTerminal();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mailtrace-progress");
       t.setDaemon(true);
@@ -94,26 +94,10 @@ final class IndexCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "indexed %,d messages (%,d already indexed), %.1f MB, %,d with problems, %,d duplicates; %,d documents in %s%n",
-        s.added(), s.skipped(), s.bytes() / 1e6, s.problems(), s.duplicates(), s.documents(), indexDir);
+        s.added(), s.skipped(), s.bytes() / 1e6, s.problems(), s.duplicates(), s.documents(), index.dir);
     out.printf(Locale.ROOT, "time %s, %,.0f messages/s, %.1f MB/s%n", clock(s.elapsed()), s.rate(), s.megabytesPerSecond());
     out.flush();
     return 0;
-  }
-
-  /**
-   * True when stderr is most likely a terminal. From JDK 22 on System.console() exists even when
-   * output is redirected, and Console.isTerminal() (not in the Java 21 API we compile against) tells.
-   */
-  private static boolean isTerminal() {
-    java.io.Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-    } catch (ReflectiveOperationException olderJdk) {
-      return true;
-    }
   }
 
   private static void progress(IndexStatus s, PrintWriter err, boolean terminal) {

@@ -28,6 +28,7 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Runs the command line on the process streams and exits with its exit code. */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }

@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.SourceBytes;
 import dev.mailtrace.archive.SourceMismatchException;
@@ -15,7 +16,6 @@ import dev.mailtrace.replay.ReplaySummary;
 import dev.mailtrace.replay.Replayer;
 import dev.mailtrace.replay.ResultLog;
 import dev.mailtrace.search.Hit;
-import dev.mailtrace.search.MailQuery;
 import dev.mailtrace.search.MailSearcher;
 import dev.mailtrace.smtp.Envelope;
 import dev.mailtrace.smtp.SmtpClientConfig;
@@ -221,7 +221,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (dryRun) {
       return dryRun(config, policy, out);
     }
-    boolean showProgress = progress != null ? progress : System.console() != null;
+    boolean showProgress = progress != null ? progress : Terminal.isTerminal();
     ResultLog resultLog = log == null ? ResultLog.NONE : ResultLog.open(log, logFormat());
     ReplaySummary summary;
     try (resultLog; MessageSource source = source(err)) {
@@ -437,17 +437,13 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** The messages an index query selects, read back from their sources and checked against their hashes. */
   private MessageSource indexSource(PrintWriter err) throws IOException {
-    if (!MailSearcher.exists(index)) {
-      throw CliException.environment("no index in " + index + "; create one with 'mailtrace index PATH... --index " + index + "'");
-    }
-    MailSearcher searcher = MailSearcher.open(index);
+    MailSearcher searcher = IndexLocation.open(index);
     List<Hit> hits;
     try {
-      String q = query.strip();
-      hits = searcher.all(q.isEmpty() || q.equals("*") ? new org.apache.lucene.search.MatchAllDocsQuery() : searcher.parse(q), Integer.MAX_VALUE - 8);
-    } catch (dev.mailtrace.search.BadQueryException e) {
+      hits = searcher.all(QueryOptions.parse(searcher, query, false), Integer.MAX_VALUE - 8);
+    } catch (CliException badQuery) {
       searcher.close();
-      throw CliException.usage(e.getMessage() + " in: " + query);
+      throw CliException.usage(badQuery.getMessage() + " in: " + query);
     }
     Iterator<Hit> it = hits.iterator();
     int[] n = {0};

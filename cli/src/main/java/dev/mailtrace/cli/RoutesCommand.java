@@ -1,16 +1,13 @@
 package dev.mailtrace.cli;
 
-import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.message.Message;
-import dev.mailtrace.message.RawMessage;
-import dev.mailtrace.mime.MessageParser;
 import dev.mailtrace.received.Anomaly;
 import dev.mailtrace.received.Hop;
 import dev.mailtrace.received.HopChain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,10 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -67,14 +61,12 @@ import picocli.CommandLine.Spec;
       "  mailtrace routes --summary archive.mbox.gz"
     })
 final class RoutesCommand implements Callable<Integer> {
-  private static final DateTimeFormatter ISO_SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
 
   /** ISO-8601 with the date's own offset; milliseconds only when the field had a fraction. */
   static String iso(OffsetDateTime d) {
-    return d == null ? null : (d.getNano() >= 1_000_000 ? ISO_MILLIS : ISO_SECONDS).format(d);
+    return d == null ? null : d.getNano() >= 1_000_000 ? ISO_MILLIS.format(d) : ShowCommand.iso(d);
   }
 
   private static final String[] CSV_HEADER = {
@@ -108,16 +100,12 @@ final class RoutesCommand implements Callable<Integer> {
     if (top < 1) {
       throw CliException.usage("--top must be 1 or more, not " + top);
     }
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        throw new NoSuchFileException(p.toString());
-      }
-    }
+    Archives archives = new Archives(paths);
     PrintWriter out = spec.commandLine().getOut();
     if (summary) {
-      summarise(out);
+      summarise(archives, out);
     } else {
-      list(out);
+      list(archives, out);
     }
     out.flush();
     return 0;
@@ -125,25 +113,18 @@ final class RoutesCommand implements Callable<Integer> {
 
   // ---- per message ----
 
-  private void list(PrintWriter out) throws IOException {
-    MessageParser parser = new MessageParser();
+  private void list(Archives archives, PrintWriter out) throws IOException {
     CSVPrinter csv = output.csv ? CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out) : null;
-    for (Path p : paths) {
-      try (ArchiveReader reader = ArchiveReader.open(p)) {
-        RawMessage raw;
-        while ((raw = reader.next()) != null) {
-          Message m = parser.parse(raw);
-          HopChain chain = HopChain.of(m);
-          if (output.json) {
-            new JsonWriter(out).value(json(m, chain)).newline();
-          } else if (csv != null) {
-            csvRows(csv, m, chain);
-          } else {
-            printTable(out, m, chain);
-          }
-        }
+    archives.read(m -> {
+      HopChain chain = HopChain.of(m);
+      if (output.json) {
+        new JsonWriter(out).value(json(m, chain)).newline();
+      } else if (csv != null) {
+        csvRows(csv, m, chain);
+      } else {
+        printTable(out, m, chain);
       }
-    }
+    });
     if (csv != null) {
       csv.flush();
     }
@@ -152,12 +133,7 @@ final class RoutesCommand implements Callable<Integer> {
   /** The JSON form of one message's route, with exactly the keys the command documents. */
   static Map<String, Object> json(Message m, HopChain chain) {
     Map<String, Object> o = new LinkedHashMap<>();
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("file", m.source().file());
-    source.put("offset", m.source().offset());
-    source.put("length", m.source().length());
-    source.put("sha256", m.source().sha256());
-    o.put("source", source);
+    o.put("source", ShowCommand.json(m.source()));
     o.put("index", m.index());
     o.put("messageId", m.messageId());
     List<Object> hops = new ArrayList<>(chain.hops().size());
@@ -246,7 +222,7 @@ final class RoutesCommand implements Callable<Integer> {
       Duration d = chain.delays().get(i);
       rows.add(new String[] {
         Integer.toString(i + 1) + (h.isRelay() ? "" : "*"),
-        h.date() == null ? "-" : ISO_SECONDS.format(h.date()),
+        h.date() == null ? "-" : ShowCommand.iso(h.date()),
         d == null ? "-" : shortDelay(d),
         sender(h),
         dash(h.by()),
@@ -402,33 +378,9 @@ final class RoutesCommand implements Callable<Integer> {
     }
   }
 
-  private void summarise(PrintWriter out) throws IOException {
-    MessageParser parser = new MessageParser();
+  private void summarise(Archives archives, PrintWriter out) throws IOException {
     Figures f = new Figures();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(threads * 64), new ThreadPoolExecutor.CallerRunsPolicy());
-    try {
-      for (Path p : paths) {
-        try (ArchiveReader reader = ArchiveReader.open(p)) {
-          RawMessage raw;
-          while ((raw = reader.next()) != null) {
-            RawMessage r = raw;
-            pool.execute(() -> {
-              Message m = parser.parse(r);
-              f.add(m, HopChain.of(m));
-            });
-          }
-        }
-      }
-    } finally {
-      pool.shutdown();
-      try {
-        pool.awaitTermination(1, TimeUnit.DAYS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    archives.parseInParallel(raw -> true, p -> f.add(p.message(), HopChain.of(p.message())));
     List<SlowHop> slow = new ArrayList<>(f.slowest);
     slow.sort(Comparator.comparingLong(SlowHop::delayMs).reversed()
         .thenComparing(SlowHop::file).thenComparingInt(SlowHop::index));

@@ -4,14 +4,12 @@ import dev.mailtrace.search.MailSearcher;
 import dev.mailtrace.search.SearchPage;
 import dev.mailtrace.search.SortOrder;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.search.Query;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,12 +35,8 @@ final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation index;
   @Mixin OutputOptions output;
-
-  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; several words are joined with spaces.")
-  List<String> query;
-
-  @Option(names = "--lucene", description = "Read the query as raw Lucene classic syntax.")
-  boolean lucene;
+  @Mixin QueryOptions query;
+  @Mixin HitListing listing;
 
   @Option(names = "--count", description = "Print only the number of matching messages.")
   boolean count;
@@ -55,9 +49,6 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N messages.")
   int offset;
-
-  @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "Fields to show: date,from,to,subject,source (default), file, offset, length, sha256, msgid, thread, duplicate, score, id.")
-  List<String> fields;
 
   @Override
   public Integer call() throws Exception {
@@ -73,26 +64,21 @@ final class SearchCommand implements Callable<Integer> {
           case "relevance", "score" -> SortOrder.RELEVANCE;
           default -> throw CliException.usage("unknown --sort '" + sort + "'; use date, oldest or relevance");
         };
-    HitListing listing = new HitListing(fields);
+    listing.check();
     PrintWriter out = spec.commandLine().getOut();
     try (MailSearcher searcher = index.open()) {
-      Query q = IndexLocation.query(searcher, query, lucene);
+      Query q = query.parse(searcher);
       if (count) {
         out.println(searcher.count(q));
         out.flush();
         return 0;
       }
       SearchPage page = searcher.search(q, order, offset, limit);
-      if (output.json) {
-        listing.json(page.hits(), out);
-      } else if (output.csv) {
-        listing.csv(page.hits(), out);
-      } else {
-        listing.table(page.hits(), out);
-        if (page.total() > offset + page.hits().size()) {
-          spec.commandLine().getErr().println(
-              "mailtrace: showing " + page.hits().size() + " of " + page.total() + " messages; use --limit and --offset for more.");
-        }
+      listing.print(page.hits(), output, out);
+      boolean table = !output.json && !output.csv;
+      if (table && page.total() > offset + page.hits().size()) {
+        spec.commandLine().getErr().println(
+            "mailtrace: showing " + page.hits().size() + " of " + page.total() + " messages; use --limit and --offset for more.");
       }
       return 0;
     }

@@ -1,16 +1,16 @@
 package dev.mailtrace.cli;
 
-import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.message.Address;
 import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.message.Source;
 import dev.mailtrace.mime.MessageParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,10 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,43 +96,32 @@ final class ShowCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       Message m = new MessageParser().parse(IndexedMessage.read(index, paths.get(0).toString(), spec.commandLine().getErr()));
-      if (output.json) {
-        new JsonWriter(out).value(json(m)).newline();
-      } else {
-        printReadable(m, out);
-      }
+      print(m, out);
       out.flush();
       return 0;
     }
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        throw new NoSuchFileException(p.toString());
-      }
-    }
+    Archives archives = new Archives(paths);
     PrintWriter out = spec.commandLine().getOut();
     if (summary) {
-      summarise(out);
+      summarise(archives, out);
     } else {
-      MessageParser parser = new MessageParser();
-      for (Path p : paths) {
-        try (ArchiveReader reader = ArchiveReader.open(p)) {
-          RawMessage raw;
-          while ((raw = reader.next()) != null) {
-            if (indexInFile != null && raw.index() != indexInFile) {
-              continue;
-            }
-            Message m = parser.parse(raw);
-            if (output.json) {
-              new JsonWriter(out).value(json(m)).newline();
-            } else {
-              printReadable(m, out);
-            }
-          }
-        }
-      }
+      archives.read(this::isChosen, m -> print(m, out));
     }
     out.flush();
     return 0;
+  }
+
+  /** Whether {@code --index-in-file} (when given) keeps this message. */
+  private boolean isChosen(RawMessage raw) {
+    return indexInFile == null || raw.index() == indexInFile;
+  }
+
+  private void print(Message m, PrintWriter out) {
+    if (output.json) {
+      new JsonWriter(out).value(json(m)).newline();
+    } else {
+      printReadable(m, out);
+    }
   }
 
   // ---- JSON ----
@@ -143,12 +129,7 @@ final class ShowCommand implements Callable<Integer> {
   /** The JSON form of a message, with exactly the keys the command documents. */
   static Map<String, Object> json(Message m) {
     Map<String, Object> o = new LinkedHashMap<>();
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("file", m.source().file());
-    source.put("offset", m.source().offset());
-    source.put("length", m.source().length());
-    source.put("sha256", m.source().sha256());
-    o.put("source", source);
+    o.put("source", json(m.source()));
     List<Object> headers = new ArrayList<>(m.headers().size());
     for (Header h : m.headers()) {
       Map<String, Object> f = new LinkedHashMap<>();
@@ -185,6 +166,16 @@ final class ShowCommand implements Callable<Integer> {
     o.put("text", m.text());
     o.put("problems", m.problems());
     return o;
+  }
+
+  /** Where a message came from, as the JSON outputs write it: file, offset, length, sha256. */
+  static Map<String, Object> json(Source s) {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("file", s.file());
+    source.put("offset", s.offset());
+    source.put("length", s.length());
+    source.put("sha256", s.sha256());
+    return source;
   }
 
   /** ISO-8601 with seconds always written and the message's own offset ("+02:00"). */
@@ -281,52 +272,28 @@ final class ShowCommand implements Callable<Integer> {
   // ---- summary ----
 
   /** Totals over every message, parsed on a fixed pool sized to the cores. */
-  private void summarise(PrintWriter out) throws IOException {
-    MessageParser parser = new MessageParser();
+  private void summarise(Archives archives, PrintWriter out) throws IOException {
     LongAdder messages = new LongAdder();
     LongAdder bytes = new LongAdder();
     LongAdder withProblems = new LongAdder();
     LongAdder parts = new LongAdder();
     LongAdder attachments = new LongAdder();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(threads * 64), new ThreadPoolExecutor.CallerRunsPolicy());
+    int threads = Archives.threads();
     long start = System.nanoTime();
-    try {
-      for (Path p : paths) {
-        try (ArchiveReader reader = ArchiveReader.open(p)) {
-          RawMessage raw;
-          while ((raw = reader.next()) != null) {
-            if (indexInFile != null && raw.index() != indexInFile) {
-              continue;
-            }
-            RawMessage r = raw;
-            pool.execute(() -> {
-              Message m = parser.parse(r);
-              messages.increment();
-              bytes.add(r.content().length);
-              if (!m.problems().isEmpty()) {
-                withProblems.increment();
-              }
-              for (Part leaf : m.leaves()) {
-                parts.increment();
-                if (leaf.isAttachment()) {
-                  attachments.increment();
-                }
-              }
-            });
-          }
+    archives.parseInParallel(this::isChosen, p -> {
+      Message m = p.message();
+      messages.increment();
+      bytes.add(p.raw().content().length);
+      if (!m.problems().isEmpty()) {
+        withProblems.increment();
+      }
+      for (Part leaf : m.leaves()) {
+        parts.increment();
+        if (leaf.isAttachment()) {
+          attachments.increment();
         }
       }
-    } finally {
-      pool.shutdown();
-      try {
-        pool.awaitTermination(1, TimeUnit.DAYS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    });
     double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     long n = messages.sum();
     long b = bytes.sum();

@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.search.Bucket;
 import dev.mailtrace.search.MailSearcher;
 import dev.mailtrace.search.StatsField;
@@ -15,7 +16,6 @@ import org.apache.lucene.search.Query;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,18 +35,13 @@ final class StatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation index;
   @Mixin OutputOptions output;
-
-  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (all messages when absent).")
-  List<String> query;
+  @Mixin QueryOptions query;
 
   @Option(names = "--by", required = true, paramLabel = "FIELD", description = "The field to count by.")
   String by;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Show the N largest counts (default ${DEFAULT-VALUE}; dates are shown in order).")
   int top;
-
-  @Option(names = "--lucene", description = "Read the query as raw Lucene classic syntax.")
-  boolean lucene;
 
   @Override
   public Integer call() throws Exception {
@@ -61,7 +56,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (MailSearcher searcher = index.open()) {
-      Query q = IndexLocation.query(searcher, query, lucene);
+      Query q = query.parse(searcher);
       long total = searcher.count(q);
       List<Bucket> buckets = searcher.stats(q, field, top);
       String label = field.label();

@@ -27,6 +27,7 @@ final class ThreadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation index;
   @Mixin OutputOptions output;
+  @Mixin HitListing listing;
 
   @Parameters(index = "0", paramLabel = "ID", description = "Thread id, Message-ID or SHA-256 prefix.")
   String id;
@@ -34,27 +35,18 @@ final class ThreadCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10000", description = "Show at most N messages.")
   int limit;
 
-  @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "Fields to show, as for search.")
-  List<String> fields;
-
   @Override
   public Integer call() throws Exception {
     LuceneLogging.quiet();
     output.check();
-    HitListing listing = new HitListing(fields);
+    listing.check();
     PrintWriter out = spec.commandLine().getOut();
     try (MailSearcher searcher = index.open()) {
       List<Hit> hits = searcher.thread(id, limit);
       if (hits.isEmpty()) {
         throw CliException.usage("no message or thread '" + id + "' in " + index.dir + "; find one with 'mailtrace search'");
       }
-      if (output.json) {
-        listing.json(hits, out);
-      } else if (output.csv) {
-        listing.csv(hits, out);
-      } else {
-        listing.table(hits, out);
-      }
+      listing.print(hits, output, out);
       return 0;
     }
   }

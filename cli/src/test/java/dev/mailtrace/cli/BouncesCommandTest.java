@@ -1,14 +1,12 @@
 package dev.mailtrace.cli;
 
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -62,20 +60,6 @@ class BouncesCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private Path mbox() throws IOException {
     Path f = dir.resolve("bounces.mbox");
     Files.writeString(f, BOUNCE);
@@ -84,7 +68,7 @@ class BouncesCommandTest {
 
   @Test
   void tableHasOneRowPerBouncedRecipientAndSkipsOrdinaryMail() throws IOException {
-    Run r = run("bounces", mbox().toString());
+    CliRun r = run("bounces", mbox().toString());
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\n");
     assertEquals(3, lines.length, r.out());
@@ -96,7 +80,7 @@ class BouncesCommandTest {
 
   @Test
   void jsonGivesOneObjectPerRecipient() throws IOException {
-    Run r = run("bounces", "--json", mbox().toString());
+    CliRun r = run("bounces", "--json", mbox().toString());
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\n");
     assertEquals(2, lines.length);
@@ -111,7 +95,7 @@ class BouncesCommandTest {
 
   @Test
   void csvQuotesDiagnosticsWithCommasAndQuotes() throws IOException {
-    Run r = run("bounces", "--csv", mbox().toString());
+    CliRun r = run("bounces", "--csv", mbox().toString());
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\r\n");
     assertEquals(
@@ -123,12 +107,12 @@ class BouncesCommandTest {
 
   @Test
   void summaryCountsByReasonAndDomain() throws IOException {
-    Run r = run("bounces", "--summary", mbox().toString());
+    CliRun r = run("bounces", "--summary", mbox().toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("messages 2, delivery reports 1, recipients 2"), r.out());
     assertTrue(r.out().contains("      1  userunknown"), r.out());
     assertTrue(r.out().contains("      1  example.net"), r.out());
-    Run j = run("bounces", "--summary", "--json", mbox().toString());
+    CliRun j = run("bounces", "--summary", "--json", mbox().toString());
     JsonNode o = new ObjectMapper().readTree(j.out());
     assertEquals(2, o.get("recipients").asInt());
     assertEquals(1, o.get("kind").get("bounce").asInt());
@@ -136,7 +120,7 @@ class BouncesCommandTest {
 
   @Test
   void missingPathIsOneLineError() {
-    Run r = run("bounces", dir.resolve("nope.mbox").toString());
+    CliRun r = run("bounces", dir.resolve("nope.mbox").toString());
     assertEquals(3, r.code());
     assertEquals(1, r.err().strip().split("\n").length);
     assertTrue(r.err().contains("nope.mbox"));
@@ -144,7 +128,7 @@ class BouncesCommandTest {
 
   @Test
   void jsonAndCsvTogetherIsBadUsage() throws IOException {
-    Run r = run("bounces", "--json", "--csv", mbox().toString());
+    CliRun r = run("bounces", "--json", "--csv", mbox().toString());
     assertEquals(2, r.code());
   }
 }

@@ -1,10 +1,9 @@
 package dev.mailtrace.cli;
 
-import static dev.mailtrace.cli.SampleIndex.run;
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mailtrace.cli.SampleIndex.Run;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ class ExportCommandTest {
   void emlExportIsByteIdenticalWithAManifest() throws Exception {
     String idx = SampleIndex.build(dir).toString();
     Path out = dir.resolve("out");
-    Run r = run("export", "--index", idx, "--format", "eml", "--out", out.toString(), "is:autoreply");
+    CliRun r = run("export", "--index", idx, "--format", "eml", "--out", out.toString(), "is:autoreply");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("exported 9 messages"), r.out());
     List<Path> files;
@@ -46,18 +45,18 @@ class ExportCommandTest {
   void mboxExportReadsBackAsTheSameMessages() throws Exception {
     String idx = SampleIndex.build(dir).toString();
     Path out = dir.resolve("bounces.mbox");
-    Run r = run("export", "--index", idx, "--format", "mbox", "--out", out.toString(), "is:bounce");
+    CliRun r = run("export", "--index", idx, "--format", "mbox", "--out", out.toString(), "is:bounce");
     assertEquals(0, r.code(), r.err());
-    Run again = run("index", out.toString(), "--index", dir.resolve("idx2").toString(), "--quiet");
+    CliRun again = run("index", out.toString(), "--index", dir.resolve("idx2").toString(), "--quiet");
     assertTrue(again.out().startsWith("indexed 13 messages"), again.out());
-    Run count = run("search", "--index", dir.resolve("idx2").toString(), "--count", "is:bounce");
+    CliRun count = run("search", "--index", dir.resolve("idx2").toString(), "--count", "is:bounce");
     assertEquals("13", count.out().strip());
   }
 
   @Test
   void changedSourceIsRefusedAndListed() throws Exception {
     String idx = SampleIndex.build(dir).toString();
-    Run hit = run("search", "--index", idx, "--csv", "--limit", "1", "--fields", "offset", "is:autoreply");
+    CliRun hit = run("search", "--index", idx, "--csv", "--limit", "1", "--fields", "offset", "is:autoreply");
     long offset = Long.parseLong(hit.out().lines().skip(1).findFirst().orElseThrow());
     try (RandomAccessFile f = new RandomAccessFile(dir.resolve("archive.mbox").toFile(), "rw")) {
       f.seek(offset + 2);
@@ -65,7 +64,7 @@ class ExportCommandTest {
       f.seek(offset + 2);
       f.write(b ^ 0x20);
     }
-    Run r = run("export", "--index", idx, "--format", "json", "--out", dir.resolve("x.json").toString(), "is:autoreply");
+    CliRun r = run("export", "--index", idx, "--format", "json", "--out", dir.resolve("x.json").toString(), "is:autoreply");
     assertEquals(1, r.code());
     assertTrue(r.out().startsWith("exported 8 messages"), r.out());
     assertTrue(r.err().contains("refused") && r.err().contains(":" + offset + ":"), r.err());

@@ -1,10 +1,9 @@
 package dev.mailtrace.cli;
 
-import static dev.mailtrace.cli.SampleIndex.run;
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mailtrace.cli.SampleIndex.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,20 +16,20 @@ class IndexCommandTest {
   void indexesTheSamplesAndSummarises() throws Exception {
     Path mbox = dir.resolve("a.mbox");
     Files.copy(SampleIndex.archive(), mbox);
-    Run r = run("index", mbox.toString(), "--index", dir.resolve("idx").toString(), "--threads", "2");
+    CliRun r = run("index", mbox.toString(), "--index", dir.resolve("idx").toString(), "--threads", "2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("indexed 180 messages (0 already indexed)"), r.out());
     assertTrue(r.out().contains("2 duplicates; 180 documents"), r.out());
     assertTrue(r.out().contains("messages/s"), r.out());
 
-    Run again = run("index", mbox.toString(), "--index", dir.resolve("idx").toString(), "--quiet");
+    CliRun again = run("index", mbox.toString(), "--index", dir.resolve("idx").toString(), "--quiet");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().startsWith("indexed 0 messages (180 already indexed)"), again.out());
   }
 
   @Test
   void missingInputIsABadUsage() {
-    Run r = run("index", dir.resolve("nope.mbox").toString(), "--index", dir.resolve("idx").toString());
+    CliRun r = run("index", dir.resolve("nope.mbox").toString(), "--index", dir.resolve("idx").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("mailtrace: no such file or folder"), r.err());
   }

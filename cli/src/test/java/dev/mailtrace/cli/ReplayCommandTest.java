@@ -1,14 +1,12 @@
 package dev.mailtrace.cli;
 
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,15 +43,6 @@ class ReplayCommandTest {
 
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private Result run(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private String mbox() throws Exception {
     Path p = dir.resolve("two.mbox");
     Files.writeString(p, MBOX);
@@ -63,7 +52,7 @@ class ReplayCommandTest {
   @Test
   void dryRunPrintsThePlanAndConnectsToNothing() throws Exception {
     // Port 9 on loopback: nothing listens, and a dry run must not try.
-    Result r = run("replay", mbox(), "--to", "127.0.0.1:9", "--allow-rcpt-domain", "lab.test", "--dry-run");
+    CliRun r = run("replay", mbox(), "--to", "127.0.0.1:9", "--allow-rcpt-domain", "lab.test", "--dry-run");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("not sent: no recipient left after the recipient policy"), r.out());
     assertTrue(r.out().contains("<carol@origin.test> -> dave@lab.test  (dropped: erin@real.test)"), r.out());
@@ -72,7 +61,7 @@ class ReplayCommandTest {
 
   @Test
   void dryRunAsJsonGivesOneObjectPerMessage() throws Exception {
-    Result r = run("replay", mbox(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test", "--dry-run", "--json");
+    CliRun r = run("replay", mbox(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test", "--dry-run", "--json");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(2, lines.size());
@@ -82,7 +71,7 @@ class ReplayCommandTest {
 
   @Test
   void runWithoutRecipientPolicyRefusesToStart() throws Exception {
-    Result r = run("replay", mbox(), "--to", "127.0.0.1:" + GREENMAIL.getSmtp().getPort());
+    CliRun r = run("replay", mbox(), "--to", "127.0.0.1:" + GREENMAIL.getSmtp().getPort());
     assertEquals(2, r.code());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().contains("refusing to replay to the archived recipients"), r.err());
@@ -91,7 +80,7 @@ class ReplayCommandTest {
 
   @Test
   void targetOffThisMachineNeedsIMeanIt() throws Exception {
-    Result r = run("replay", mbox(), "--to", "192.0.2.1:25", "--rcpt", "sink@lab.test");
+    CliRun r = run("replay", mbox(), "--to", "192.0.2.1:25", "--rcpt", "sink@lab.test");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--i-mean-it"), r.err());
     assertEquals(1, r.err().lines().count());
@@ -101,9 +90,9 @@ class ReplayCommandTest {
   void messagesSelectedThroughTheIndexAreReplayed() throws Exception {
     String mbox = mbox();
     Path idx = dir.resolve("idx");
-    Result indexed = run("index", mbox, "--index", idx.toString());
+    CliRun indexed = run("index", mbox, "--index", idx.toString());
     assertEquals(0, indexed.code(), indexed.err());
-    Result r = run("replay", "--index", idx.toString(), "--query", "subject:two", "--to", "127.0.0.1:9",
+    CliRun r = run("replay", "--index", idx.toString(), "--query", "subject:two", "--to", "127.0.0.1:9",
         "--rcpt", "sink@lab.test", "--dry-run");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("<carol@origin.test> -> sink@lab.test"), r.out());
@@ -112,7 +101,7 @@ class ReplayCommandTest {
 
   @Test
   void missingSourceIsOneLineWithExitCodeThree() {
-    Result r = run("replay", dir.resolve("nothing.mbox").toString(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test");
+    CliRun r = run("replay", dir.resolve("nothing.mbox").toString(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test");
     assertEquals(3, r.code());
     assertTrue(r.err().startsWith("mailtrace: no such file or folder"), r.err());
   }
@@ -120,7 +109,7 @@ class ReplayCommandTest {
   @Test
   void realRunDeliversToGreenMailAndWritesTheLog() throws Exception {
     Path log = dir.resolve("run.csv");
-    Result r = run("replay", mbox(), "--to", "127.0.0.1:" + GREENMAIL.getSmtp().getPort(),
+    CliRun r = run("replay", mbox(), "--to", "127.0.0.1:" + GREENMAIL.getSmtp().getPort(),
         "--rcpt-rewrite", "@real\\.test$=>@lab.test", "--allow-rcpt-domain", "lab.test",
         "--sessions", "2", "--stamp", "--run-id", "t1", "--log", log.toString(), "--no-progress");
     assertEquals(0, r.code(), r.err() + r.out());

@@ -1,15 +1,13 @@
 package dev.mailtrace.cli;
 
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,16 +56,6 @@ class RoutesCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private Path mbox() throws IOException {
     Path f = dir.resolve("two.mbox");
     Files.writeString(f, FIRST + "\n" + SECOND);
@@ -76,7 +64,7 @@ class RoutesCommandTest {
 
   @Test
   void tableListsHopsOldestFirstWithDelaysTlsAndAnomalies() throws IOException {
-    Run r = run("routes", mbox().toString());
+    CliRun r = run("routes", mbox().toString());
     assertEquals(0, r.code(), r.err());
     String out = r.out();
     int first = out.indexOf("out.example.org");
@@ -93,7 +81,7 @@ class RoutesCommandTest {
 
   @Test
   void jsonGivesOneObjectPerMessageWithTheDocumentedKeys() throws IOException {
-    Run r = run("routes", "--json", mbox().toString());
+    CliRun r = run("routes", "--json", mbox().toString());
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\n");
     assertEquals(2, lines.length, r.out());
@@ -118,7 +106,7 @@ class RoutesCommandTest {
 
   @Test
   void csvHasOneRowPerHop() throws IOException {
-    Run r = run("routes", "--csv", mbox().toString());
+    CliRun r = run("routes", "--csv", mbox().toString());
     assertEquals(0, r.code(), r.err());
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(r.out())).getRecords();
@@ -132,7 +120,7 @@ class RoutesCommandTest {
 
   @Test
   void summaryCountsHopsSlowestHopsRelaysAndAnomalies() throws IOException {
-    Run r = run("routes", "--summary", "--json", mbox().toString());
+    CliRun r = run("routes", "--summary", "--json", mbox().toString());
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(2, j.get("messages").asInt());
@@ -144,7 +132,7 @@ class RoutesCommandTest {
     assertEquals(1, j.get("anomalies").get("slow-hop").asInt());
     assertEquals(1, j.get("anomalies").get("clock-skew").asInt());
 
-    Run text = run("routes", "--summary", mbox().toString());
+    CliRun text = run("routes", "--summary", mbox().toString());
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("slowest hops:"), text.out());
     assertTrue(text.out().contains("most common relays"), text.out());
@@ -152,14 +140,14 @@ class RoutesCommandTest {
 
   @Test
   void missingInputIsAnEnvironmentError() {
-    Run r = run("routes", dir.resolve("absent.mbox").toString());
+    CliRun r = run("routes", dir.resolve("absent.mbox").toString());
     assertEquals(3, r.code());
     assertTrue(r.err().startsWith("mailtrace: no such file or folder"), r.err());
   }
 
   @Test
   void jsonWithCsvIsBadUsage() throws IOException {
-    Run r = run("routes", "--json", "--csv", mbox().toString());
+    CliRun r = run("routes", "--json", "--csv", mbox().toString());
     assertEquals(2, r.code());
   }
 }

@@ -1,12 +1,11 @@
 package dev.mailtrace.cli;
 
-import static dev.mailtrace.cli.SampleIndex.run;
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailtrace.cli.SampleIndex.Run;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +22,7 @@ class SearchCommandTest {
   }
 
   private static long count(String query) {
-    Run r = run("search", "--index", idx, "--count", query);
+    CliRun r = run("search", "--index", idx, "--count", query);
     assertEquals(0, r.code(), r.err());
     return Long.parseLong(r.out().strip());
   }
@@ -39,7 +38,7 @@ class SearchCommandTest {
 
   @Test
   void jsonHasOneObjectPerLineNewestFirst() throws Exception {
-    Run r = run("search", "--index", idx, "--json", "--limit", "3", "--fields", "date,from,subject,sha256,offset", "*");
+    CliRun r = run("search", "--index", idx, "--json", "--limit", "3", "--fields", "date,from,subject,sha256,offset", "*");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(3, lines.size());
@@ -52,7 +51,7 @@ class SearchCommandTest {
 
   @Test
   void csvHasAHeaderRow() {
-    Run r = run("search", "--index", idx, "--csv", "--limit", "2", "--fields", "msgid,sha256", "*");
+    CliRun r = run("search", "--index", idx, "--csv", "--limit", "2", "--fields", "msgid,sha256", "*");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals("msgid,sha256", lines.get(0));
@@ -61,10 +60,10 @@ class SearchCommandTest {
 
   @Test
   void messageFoundByHashIsTheOneAtItsOffset() throws Exception {
-    Run r = run("search", "--index", idx, "--json", "--limit", "1", "--fields", "sha256,offset,msgid", "is:autoreply");
+    CliRun r = run("search", "--index", idx, "--json", "--limit", "1", "--fields", "sha256,offset,msgid", "is:autoreply");
     JsonNode hit = new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
     String sha = hit.get("sha256").asText();
-    Run bySha = run("search", "--index", idx, "--json", "--fields", "sha256,offset", "sha256:" + sha.substring(0, 12));
+    CliRun bySha = run("search", "--index", idx, "--json", "--fields", "sha256,offset", "sha256:" + sha.substring(0, 12));
     List<String> lines = bySha.out().lines().toList();
     assertEquals(1, lines.size(), bySha.out());
     assertEquals(hit.get("offset").asLong(), new ObjectMapper().readTree(lines.get(0)).get("offset").asLong());
@@ -73,7 +72,7 @@ class SearchCommandTest {
 
   @Test
   void tableShowsSourceFileAndOffset() {
-    Run r = run("search", "--index", idx, "--limit", "2", "is:autoreply");
+    CliRun r = run("search", "--index", idx, "--limit", "2", "is:autoreply");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("DATE") && lines.get(0).contains("SOURCE"), lines.get(0));
@@ -83,21 +82,21 @@ class SearchCommandTest {
 
   @Test
   void badQueryPointsAtTheColumn() {
-    Run r = run("search", "--index", idx, "(from:example.org OR subject:x");
+    CliRun r = run("search", "--index", idx, "(from:example.org OR subject:x");
     assertEquals(2, r.code());
     assertEquals("mailtrace: bad query at column 31: expected ')' to close '(' at column 1", r.err().strip());
   }
 
   @Test
   void luceneSyntaxIsAvailable() {
-    Run r = run("search", "--index", idx, "--count", "--lucene", "report:autoreply");
+    CliRun r = run("search", "--index", idx, "--count", "--lucene", "report:autoreply");
     assertEquals("9", r.out().strip());
     assertEquals(9, count("lucene:(report:autoreply)"));
   }
 
   @Test
   void missingIndexSaysHowToMakeOne() {
-    Run r = run("search", "--index", dir.resolve("none").toString(), "x");
+    CliRun r = run("search", "--index", dir.resolve("none").toString(), "x");
     assertEquals(3, r.code());
     assertTrue(r.err().contains("mailtrace index"), r.err());
   }

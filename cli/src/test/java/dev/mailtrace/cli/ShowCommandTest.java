@@ -1,14 +1,12 @@
 package dev.mailtrace.cli;
 
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,16 +43,6 @@ class ShowCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private Path message() throws IOException {
     Path f = dir.resolve("m.eml");
     Files.writeString(f, MESSAGE);
@@ -64,7 +52,7 @@ class ShowCommandTest {
   @Test
   void jsonHasExactlyTheDocumentedKeysAndValues() throws IOException {
     Path f = message();
-    Run r = run("show", "--json", f.toString());
+    CliRun r = run("show", "--json", f.toString());
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\n");
     assertEquals(1, lines.length);
@@ -109,7 +97,7 @@ class ShowCommandTest {
 
   @Test
   void readableOutputShowsTheTree() throws IOException {
-    Run r = run("show", message().toString());
+    CliRun r = run("show", message().toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Subject:  Hallo Welt"), r.out());
     assertTrue(r.out().contains("    2 application/pdf [base64] attachment \"a.pdf\" (5 bytes)"),
@@ -118,7 +106,7 @@ class ShowCommandTest {
 
   @Test
   void summaryCountsMessagesAndParts() throws IOException {
-    Run r = run("show", "--summary", "--json", message().toString());
+    CliRun r = run("show", "--summary", "--json", message().toString());
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(1, j.get("messages").asInt());
@@ -131,7 +119,7 @@ class ShowCommandTest {
     Path mbox = dir.resolve("two.mbox");
     Files.writeString(mbox, "From a@x Thu Sep 18 17:54:04 2008\nSubject: first\n\none\n\n"
         + "From b@x Thu Sep 18 17:54:05 2008\nSubject: second\n\ntwo\n");
-    Run r = run("show", "--json", "--index-in-file", "1", mbox.toString());
+    CliRun r = run("show", "--json", "--index-in-file", "1", mbox.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals("second", j.get("subject").asText());
@@ -140,7 +128,7 @@ class ShowCommandTest {
 
   @Test
   void missingFileIsOneLineAndExitCodeThree() {
-    Run r = run("show", dir.resolve("nope.mbox").toString());
+    CliRun r = run("show", dir.resolve("nope.mbox").toString());
     assertEquals(3, r.code());
     assertEquals("", r.out());
     assertEquals(1, r.err().strip().lines().count(), r.err());

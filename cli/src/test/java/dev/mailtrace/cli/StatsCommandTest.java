@@ -1,10 +1,9 @@
 package dev.mailtrace.cli;
 
-import static dev.mailtrace.cli.SampleIndex.run;
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mailtrace.cli.SampleIndex.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ class StatsCommandTest {
   @Test
   void senderDomainCountsAgreeWithTheArchive() throws Exception {
     Map<String, Long> expected = fromDomains();
-    Run r = run("stats", "--index", idx, "--by", "sender-domain", "--top", "1000", "--csv");
+    CliRun r = run("stats", "--index", idx, "--by", "sender-domain", "--top", "1000", "--csv");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals("sender-domain,count", lines.get(0));
@@ -79,14 +78,14 @@ class StatsCommandTest {
 
   @Test
   void bounceReasonsAreCountedAsJson() {
-    Run r = run("stats", "--index", idx, "is:bounce", "--by", "bounce-reason", "--json");
+    CliRun r = run("stats", "--index", idx, "is:bounce", "--by", "bounce-reason", "--json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().lines().allMatch(l -> l.startsWith("{\"bounce-reason\":")), r.out());
   }
 
   @Test
   void tableListsTheLargestCountsFirst() {
-    Run r = run("stats", "--index", idx, "--by", "sender-domain", "--top", "5");
+    CliRun r = run("stats", "--index", idx, "--by", "sender-domain", "--top", "5");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("SENDER-DOMAIN"));
@@ -102,7 +101,7 @@ class StatsCommandTest {
 
   @Test
   void unknownFieldListsTheKnownOnes() {
-    Run r = run("stats", "--index", idx, "--by", "colour");
+    CliRun r = run("stats", "--index", idx, "--by", "colour");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("sender-domain"), r.err());
   }

@@ -1,12 +1,11 @@
 package dev.mailtrace.cli;
 
-import static dev.mailtrace.cli.SampleIndex.run;
+import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailtrace.cli.SampleIndex.Run;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +23,9 @@ class ThreadCommandTest {
 
   @Test
   void threadOfAReplyListsItsMessagesOldestFirst() throws Exception {
-    Run reply = run("search", "--index", idx, "--json", "--limit", "1", "--fields", "msgid,thread", "is:reply");
+    CliRun reply = run("search", "--index", idx, "--json", "--limit", "1", "--fields", "msgid,thread", "is:reply");
     JsonNode r = new ObjectMapper().readTree(reply.out().lines().findFirst().orElseThrow());
-    Run t = run("thread", "--index", idx, "--json", "--fields", "date,msgid,thread", r.get("msgid").asText());
+    CliRun t = run("thread", "--index", idx, "--json", "--fields", "date,msgid,thread", r.get("msgid").asText());
     assertEquals(0, t.code(), t.err());
     List<String> lines = t.out().lines().toList();
     assertTrue(lines.size() >= 2, t.out());
@@ -42,7 +41,7 @@ class ThreadCommandTest {
 
   @Test
   void unknownIdIsABadUsage() {
-    Run t = run("thread", "--index", idx, "<nobody@nowhere.invalid>");
+    CliRun t = run("thread", "--index", idx, "<nobody@nowhere.invalid>");
     assertEquals(2, t.code());
     assertTrue(t.err().startsWith("mailtrace: no message or thread"), t.err());
   }

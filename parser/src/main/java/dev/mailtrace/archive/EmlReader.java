@@ -42,14 +42,7 @@ final class EmlReader implements ArchiveReader {
     if (acc.length() < TINY) {
       problems.add("too short to be a message: " + acc.length() + " bytes at offset 0");
     }
-    if (acc.isTruncated()) {
-      problems.add(
-          "message of "
-              + acc.length()
-              + " bytes longer than the content limit: content cut to "
-              + acc.size()
-              + " bytes, offset 0");
-    }
+    acc.reportTruncation(problems, 0);
     Source source = new Source(path.toString(), 0, acc.length(), acc.sha256Hex());
     return new RawMessage(source, 0, null, acc.content(), problems);
   }

@@ -407,15 +407,7 @@ final class MboxReader implements ArchiveReader {
     if (!f.leading && acc.length() == 0) {
       problems.add("empty message: offset " + f.start);
     }
-    if (acc.isTruncated()) {
-      problems.add(
-          "message of "
-              + acc.length()
-              + " bytes longer than the content limit: content cut to "
-              + acc.size()
-              + " bytes, offset "
-              + f.start);
-    }
+    acc.reportTruncation(problems, f.start);
     byte[] content;
     boolean undo = f.quotedCount > 0 && !(variant == ArchiveFormat.AUTO && f.bareFrom);
     if (undo) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Collects one message's stored bytes as they stream past: SHA-256 over all of them, a copy of the
@@ -73,6 +74,14 @@ final class MessageAccumulator {
   boolean isTruncated() {
     return length > size;
   }
+  /** Records the cut, when there was one, as a problem of the message that starts at {@code offset}. */
+  void reportTruncation(List<String> problems, long offset) {
+    if (isTruncated()) {
+      problems.add("message of " + length() + " bytes longer than the content limit: content cut to "
+          + size() + " bytes, offset " + offset);
+    }
+  }
+
 
   /** The kept bytes; the internal array itself when it is exactly full (saves a copy). */
   byte[] content() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 public class SourceMismatchException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** A mismatch described by {@code message}: which file and range, and what to do. */
   public SourceMismatchException(String message) {
     super(message);
   }

@@ -115,6 +115,12 @@ public final class BounceClassifier {
     boolean autoReply = !daemon && Signals.isAutoReply(m, subject, autoSubmitted);
     boolean reportType = root.contentType().equals("multipart/report");
     if (!reportType && !bouncy && !autoReply && !multipart) {
+      if (m.header("X-MLServer") != null) {
+        DeliveryReport list = listRefusal(m, from);
+        if (list != null) {
+          return list;
+        }
+      }
       // the fast exit for ordinary single-part mail
       return DeliveryReport.NONE;
     }
@@ -170,6 +176,50 @@ public final class BounceClassifier {
     }
     boolean strong = daemon || reportType || m.header("X-Failed-Recipients") != null;
     return textBounce(m, layout, from, strong);
+  }
+
+  // ---------------------------------------------------------------- mailing-list managers
+
+  /**
+   * The fml list manager answers a post it refuses with a notice of its own, sent from the list's
+   * "-admin" address with an fml Message-ID ("...FML...@"): the refused address is the list's,
+   * named in angle brackets in the text. Null when the message is not such a notice.
+   */
+  private static DeliveryReport listRefusal(Message m, String from) {
+    String id = m.messageId();
+    if (from == null || !from.contains("-admin@") || id == null || !id.contains(".FML")) {
+      return null;
+    }
+    String body = lf(decoded(m.root()));
+    String lowerBody = body.toLowerCase(Locale.ROOT);
+    String subject = m.subject() == null ? "" : m.subject().toLowerCase(Locale.ROOT);
+    Reason reason = Formats.listRefusalReason(lowerBody, subject);
+    if (reason == null) {
+      return null;
+    }
+    for (String line : BounceText.lines(body)) {
+      int lt = line.indexOf('<');
+      int gt = line.indexOf('>', lt + 1);
+      if (lt >= 0 && gt > lt && line.substring(lt, gt).indexOf('@') > 0) {
+        String address = line.substring(lt + 1, gt).strip().toLowerCase(Locale.ROOT);
+        BouncedRecipient r =
+            new BouncedRecipient(
+                address,
+                null,
+                "failed",
+                null,
+                null,
+                null,
+                BounceText.oneLine(line),
+                null,
+                reason,
+                ReasonRules.isHard(reason, line));
+        String ref = m.references().isEmpty() ? null : m.references().get(0);
+        return new DeliveryReport(
+            ReportKind.BOUNCE, null, null, ref, null, null, null, List.of(r));
+      }
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- feedback (RFC 5965)
@@ -364,7 +414,21 @@ public final class BounceClassifier {
         remote = Signals.remoteHost(diagnostic);
       }
       String textReply = finding == null ? null : Codes.findReply(finding.diagnostic(), (char) 0);
-      out.add(
+      String specific = null;
+      if (textReply == null
+          && diagType != null
+          && diagType.startsWith("X-UNIX")
+          && isExitStatus(diagnostic)) {
+        // Sendmail reports a local program's exit status ("X-Unix; 71") and puts the reply it
+        // gave the sender ("451 4.0.0 Operating system error") at the end of its transcript
+        textReply = transcriptReply(split.report());
+        String coded = transcriptStatus(split.report());
+        if (coded != null && statusField != null && statusField.endsWith(".0.0")
+            && coded.charAt(0) == statusField.charAt(0) && !coded.endsWith(".0.0")) {
+          specific = coded;
+        }
+      }
+      BouncedRecipient b =
           recipient(
               recipient,
               original,
@@ -375,7 +439,16 @@ public final class BounceClassifier {
               remote,
               context,
               null,
-              textReply));
+              textReply);
+      if (specific != null) {
+        // the transcript's code is more precise than the generic X.0.0 of the field; the reason
+        // stays the one the local program's failure gave
+        b =
+            new BouncedRecipient(
+                b.recipient(), b.originalRecipient(), b.action(), specific, b.replyCode(),
+                b.command(), b.diagnostic(), b.remoteHost(), b.reason(), b.hard());
+      }
+      out.add(b);
     }
     Original orig = original(layout, split.originalHeaders());
     String reporting = f.perMessage().get("reporting-mta");
@@ -388,6 +461,56 @@ public final class BounceClassifier {
         orig.from,
         orig.to,
         out);
+  }
+
+  private static boolean isExitStatus(String diagnostic) {
+    if (diagnostic == null || diagnostic.isEmpty() || diagnostic.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < diagnostic.length(); i++) {
+      if (!Character.isDigit(diagnostic.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The enhanced status of the first coded line of a Sendmail transcript, or null. */
+  private static String transcriptStatus(String report) {
+    String reply = transcriptReply(report);
+    if (reply == null) {
+      return null;
+    }
+    int at = report.indexOf("----- Transcript of session follows -----");
+    for (String l : BounceText.lines(report.substring(at))) {
+      String t = l.strip();
+      if (t.startsWith(reply + " ")) {
+        return Codes.findStatus(t, reply.charAt(0));
+      }
+    }
+    return null;
+  }
+
+  /** The reply code of the first coded line of a Sendmail transcript, or null. */
+  private static String transcriptReply(String report) {
+    int at = report.indexOf("----- Transcript of session follows -----");
+    if (at < 0) {
+      return null;
+    }
+    for (String l : BounceText.lines(report.substring(at))) {
+      String t = l.strip();
+      if (t.length() > 4
+          && (t.charAt(0) == '4' || t.charAt(0) == '5')
+          && Character.isDigit(t.charAt(1))
+          && Character.isDigit(t.charAt(2))
+          && t.charAt(3) == ' ') {
+        return t.substring(0, 3);
+      }
+      if (t.startsWith("-----") && !t.contains("Transcript")) {
+        break;
+      }
+    }
+    return null;
   }
 
   private static String normalAction(String a) {
@@ -553,7 +676,19 @@ public final class BounceClassifier {
     Reason preset = Formats.preset(m, lowerReport, findings);
     for (BounceText.Finding f : findings) {
       String diagnostic = f.diagnostic();
-      if (!BounceText.telling(diagnostic)) {
+      boolean uncoded =
+          Codes.findReply(diagnostic, (char) 0) == null
+              && Codes.findStatus(diagnostic, (char) 0) == null;
+      if (uncoded && general == null && !diagnostic.isEmpty()) {
+        general = BounceText.generalDiagnostic(split.report());
+      }
+      if (!BounceText.telling(diagnostic)
+          || (uncoded
+              && !diagnostic.isEmpty()
+              && Codes.findReply(general, (char) 0) != null
+              && !ReasonRules.isKnown(diagnostic.toLowerCase(Locale.ROOT)))) {
+        // the lines after the address say nothing a reason can be read from, while the report
+        // carries a coded reply elsewhere (a "details" block after the error): read both
         if (general == null) {
           general = BounceText.generalDiagnostic(split.report());
         }

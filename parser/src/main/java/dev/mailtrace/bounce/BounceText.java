@@ -162,6 +162,9 @@ final class BounceText {
       // "550 5.1.1 <addr>... User unknown": the codes before the address belong to the diagnostic
       boolean codesFirst = !first.isEmpty() && Character.isDigit(first.charAt(0));
       String rest = afterAddress(lines.get(i), addr);
+      if (sb.length() == 0 && codesFirst) {
+        append(sb, serverReplyBefore(lines, addressAt, i, addr));
+      }
       append(sb, codesFirst && Codes.findReply(rest, (char) 0) == null ? lines.get(i) : rest);
       int j = i + 1;
       boolean sawText = false;
@@ -184,7 +187,7 @@ final class BounceText {
           }
           continue;
         }
-        if ((isChatter(l) && sawText && telling(sb)) || looksLikeHeader(l)) {
+        if ((isChatter(l) && sawText && telling(sb)) || looksLikeHeader(l) || startsSession(l)) {
           break;
         }
         sawText = true;
@@ -205,6 +208,53 @@ final class BounceText {
       out.add(new Finding(addr, d, context));
     }
     return out;
+  }
+
+  /**
+   * Sendmail's transcript shows the remote server's answer ("<<< 550 ...") on the lines before
+   * the recipient's own error line ("554 <rcpt>... Remote protocol error"): that answer is the
+   * real cause, so it leads the diagnostic. Empty when no such lines come right before.
+   */
+  private static String serverReplyBefore(
+      List<String> lines, String[] addressAt, int i, String addr) {
+    StringBuilder heard = new StringBuilder();
+    for (int k = i - 1; k >= 0 && k >= i - 12; k--) {
+      String l = lines.get(k).strip();
+      if (addressAt[k] != null && !addressAt[k].equals(addr)) {
+        break;
+      }
+      if (l.startsWith("<<< ")) {
+        heard.insert(0, l.substring(4) + " ");
+      } else if (!l.startsWith(">>> ") && !(startsSession(l) && Character.isDigit(l.charAt(0)))) {
+        break;
+      }
+    }
+    return heard.toString();
+  }
+
+  /**
+   * True for a line that starts another part of a Sendmail transcript: a new SMTP session
+   * ("While talking to host:", ">>> command") or a per-host status line ("421 example.org
+   * (smtp)... Deferred"), which belong to no earlier recipient.
+   */
+  private static boolean startsSession(String line) {
+    String t = line.strip();
+    if (t.startsWith(">>> ")) {
+      return true;
+    }
+    if (t.regionMatches(true, 0, "while talking to ", 0, 17)
+        || t.regionMatches(true, 0, "... while talking to ", 0, 21)) {
+      return true;
+    }
+    if (t.length() > 8
+        && Character.isDigit(t.charAt(0))
+        && Character.isDigit(t.charAt(1))
+        && Character.isDigit(t.charAt(2))
+        && t.charAt(3) == ' ') {
+      int sp = t.indexOf(' ', 4);
+      return sp > 4 && t.startsWith(" (", sp) && t.indexOf(")... ", sp) > sp;
+    }
+    return false;
   }
 
   private static boolean previousSaysSender(List<String> lines, int i) {

@@ -50,8 +50,19 @@ public record BouncedRecipient(
     // Exim gives up on temporary failures with "retry timeout exceeded": the failures were 4xx
     boolean retriedOut =
         reason == Reason.EXPIRED
-            && (lower.contains("retry timeout exceeded")
+            // ("delivery retry timeout exceeded" is GMX's own wording for a plain expiry)
+            && ((lower.contains("retry timeout exceeded")
+                    && !lower.contains("delivery retry timeout exceeded"))
                 || lower.contains("failing for a long time"));
-    return ReasonRules.pseudoStatus(reason, retriedOut || ReasonRules.isTemporary(text));
+    // Exim's "SMTP error from remote mail server after MAIL FROM" without a status code refuses
+    // the envelope sender and says nothing about this recipient's mailbox: Sisimai gives it the
+    // "on hold" code whatever reason it settles on
+    Reason coded =
+        "MAIL".equals(command)
+                && reason != Reason.EXPIRED
+                && lower.contains("remote mail server after mail from")
+            ? Reason.ONHOLD
+            : reason;
+    return ReasonRules.pseudoStatus(coded, retriedOut || ReasonRules.isTemporary(text));
   }
 }

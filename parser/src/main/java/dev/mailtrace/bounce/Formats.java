@@ -27,8 +27,50 @@ final class Formats {
     return lowerSubject.strip().startsWith("complaint about message from");
   }
 
+  /**
+   * Why the fml list manager refused a post, from its notice's text or else its subject (the
+   * wording of fml 4's messages), or null when the notice is about something else.
+   */
+  static Reason listRefusalReason(String lowerBody, String lowerSubject) {
+    if (lowerBody.contains("you are not a member of this mailing list")
+        || lowerBody.contains("not member article from ")
+        || lowerBody.contains("reject mail from ")
+        || lowerBody.contains("reject spammers:")
+        || lowerBody.contains(" header may cause mail loop")) {
+      return Reason.REJECTED;
+    }
+    if (lowerBody.contains("duplicated message-id")) {
+      return Reason.NOTCOMPLIANTRFC;
+    }
+    if (lowerBody.contains("security alert:")) {
+      return Reason.SECURITYERROR;
+    }
+    if (lowerBody.contains(" has detected a loop condition so that")
+        || lowerBody.contains("loop back warning:")) {
+      return Reason.SYSTEMERROR;
+    }
+    if (lowerSubject.contains(" are not member")
+        || lowerSubject.contains("not member article from ")
+        || lowerSubject.contains("reject mail ")
+        || lowerSubject.contains("spam mail from a spammer is rejected")) {
+      return Reason.REJECTED;
+    }
+    if (lowerSubject.contains("fml system error message")
+        || lowerSubject.contains("loop alert: ")
+        || lowerSubject.contains("loop back warning: ")
+        || lowerSubject.contains("warning: unix from loop")) {
+      return Reason.SYSTEMERROR;
+    }
+    return lowerSubject.contains("security alert") ? Reason.SECURITYERROR : null;
+  }
+
   /** A reason the format fixes, or null. */
   static Reason preset(Message m, String lowerReport, List<BounceText.Finding> findings) {
+    // au (EZweb) marks mail its recipient's spam filter refused with "X-SPASIGN: NG"
+    String spa = m.header("X-SPASIGN");
+    if (spa != null && spa.strip().equalsIgnoreCase("NG")) {
+      return Reason.FILTERED;
+    }
     // Google Groups answers a post it will not take (no such group, or no right to post) with a
     // page of prose and no code; the group's address is the failed recipient.
     if (lowerReport.contains("groups.google.com")) {

@@ -83,6 +83,16 @@ final class ReasonRules {
       return Reason.DELIVERED;
     }
     String d = e.diagnostic() == null ? "" : e.diagnostic().toLowerCase(java.util.Locale.ROOT);
+    Reason provider = Providers.verdict(d);
+    if (provider != null) {
+      // a provider's own published meaning of its reply outranks the general reading
+      return provider;
+    }
+    Reason gmail = Providers.gmailState(d);
+    if (gmail != null && (e.status() == null || e.status().contains(".0"))) {
+      // Gmail's stage mark names the cause unless the remote reply carried a precise status
+      return gmail;
+    }
     Reason byStatus = byStatus(e.status());
     String type = e.diagnosticType();
     if (type != null && !type.startsWith("X-UNIX")) {
@@ -109,7 +119,16 @@ final class ReasonRules {
     if (e.preset() != null && explicit(e.preset())) {
       return e.preset();
     }
-    return d.isBlank() ? Reason.UNDEFINED : Reason.ONHOLD;
+    return d.isBlank() || isLeadIn(d) ? Reason.UNDEFINED : Reason.ONHOLD;
+  }
+
+  /**
+   * True for text that only introduces the list of failed recipients ("Delivery to the following
+   * recipients failed permanently:") and says nothing of the cause.
+   */
+  private static boolean isLeadIn(String d) {
+    String t = d.strip();
+    return t.endsWith(":") && t.indexOf(':') == t.length() - 1 && t.contains("following");
   }
 
   private static Reason another(Evidence e, Reason byStatus, String d, String type) {
@@ -479,6 +498,21 @@ final class ReasonRules {
     return (temporary ? "4.0." : "5.0.") + n;
   }
 
+  /** True when the lower-case text holds a phrase of any reason. */
+  static boolean isKnown(String lower) {
+    MEMO.get().clear();
+    try {
+      for (Reason r : PHRASES.keySet()) {
+        if (matches(r, lower)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      MEMO.get().clear();
+    }
+  }
+
   /** True when the lower-case text holds one of the reason's phrases. */
   static boolean matches(Reason reason, String lower) {
     if (lower == null || lower.isEmpty()) {
@@ -529,9 +563,12 @@ final class ReasonRules {
           "address not found",
           "unknown user:",
           "final delivery userid",
+          // Verizon's own notice of a refused recipient
+          "error: invalid user address",
           "<*@*>: user unknown",
           "ディレクトリには見つかりません",
           "[rcpt_to]",
+          "(and other recipients in the same domain)",
           "smtp:rcpt");
 
   private static boolean containsAny(String lower, List<String> phrases) {
@@ -626,7 +663,6 @@ final class ReasonRules {
             "unknown mailbox",
             "mailbox unknown",
             "address unknown",
-            "unknown address",
             "invalid recipient",
             "invalid mailbox",
             "invalid address",
@@ -719,7 +755,11 @@ final class ReasonRules {
             "ユーザが存在しません",
             "存在しない",
             "宛先不明",
-            "ディレクトリには見つかりません"));
+            "ディレクトリには見つかりません",
+            "recipient address rejected.",
+            // Trend Micro InterScan: "Unable to deliver message to <a> (and other recipients in
+            // the same domain)" is written when the receiving server refused the address
+            "(and other recipients in the same domain)"));
     PHRASES.put(
         Reason.MAILBOXFULL,
         List.of(
@@ -841,7 +881,10 @@ final class ReasonRules {
             "recipient is inactive",
             "user is inactive",
             "mailbox unavailable or access denied",
-            "deactivated"));
+            "deactivated",
+            // au (EZweb): the subscriber's contract is stopped or limited
+            "the user(s) account is disabled",
+            "the user(s) account is temporarily limited"));
     PHRASES.put(
         Reason.HASMOVED,
         List.of(
@@ -878,8 +921,17 @@ final class ReasonRules {
             "is not permitted to relay through this server",
             "relay access denied",
             "relaying prohibited",
-            "open relay",
-            "554 5.7.1 relaying"));
+            "554 5.7.1 relaying",
+            "insecure mail relay",
+            "as a relay",
+            "not a gateway",
+            "not allowed to relay through this machine",
+            "not an open relay",
+            "specified domain is not allowed",
+            "this system is not configured to relay",
+            "we don't handle mail for",
+            // Amazon SES refuses to relay for an identity it has not verified
+            "email address is not verified."));
     PHRASES.put(
         Reason.AUTHFAILURE,
         List.of(
@@ -945,7 +997,16 @@ final class ReasonRules {
             "does not resolve",
             "reverse hostname",
             "please configure dns",
-            "client host rejected: cannot find"));
+            "client host rejected: cannot find",
+            "bad dns ptr",
+            "fix reverse dns for",
+            "missing ptr record",
+            "reverse dns failed",
+            "reverse dns required",
+            "sender ip reverse lookup rejected",
+            "invalid rdns record",
+            "service permits * unverifyable sending ips",
+            "service permits * unverifiable sending ips"));
     PHRASES.put(
         Reason.NOTCOMPLIANTRFC,
         List.of(
@@ -1023,7 +1084,6 @@ final class ReasonRules {
             "access denied (in reply to mail from",
             "your email address has been blacklisted",
             "address has been blacklisted",
-            "email address is not verified",
             "sender domain is empty",
             "syntax error: empty email",
             "you are not allowed to post to this mailing list",
@@ -1040,7 +1100,6 @@ final class ReasonRules {
             "from: domain is invalid",
             "mx records for ",
             "spam reporting address",
-            "message rejected: email address is not verified",
             "address rejected"));
     PHRASES.put(
         Reason.HOSTUNKNOWN,
@@ -1130,7 +1189,9 @@ final class ReasonRules {
             "this message has been blocked",
             "blocked for spam",
             "reject bulk",
-            "uribl"));
+            "uribl",
+            // amavisd-new: "554 5.7.0 Reject, id=12345-09 - SPAM"
+            "reject, id=* - spam"));
     PHRASES.put(
         Reason.SPEEDING,
         List.of(
@@ -1189,7 +1250,6 @@ final class ReasonRules {
             "your ip",
             "your host",
             "helo command rejected",
-            "access denied",
             "connection refused",
             "not allowed to connect",
             "no access from",
@@ -1284,7 +1344,17 @@ final class ReasonRules {
             "remote server is misconfigured",
             "conversation with",
             "could not be delivered because of a problem",
-            "processing error"));
+            "processing error",
+            "could not load drd for domain",
+            "queue file write error",
+            "aliasing/forwarding loop broken",
+            "can't create user output file",
+            "loops back to myself",
+            // qmail-ldap's local delivery failures
+            "ldap server",
+            "ldap lookup",
+            "ldap attribute",
+            "automatic homedir creat"));
     PHRASES.put(
         Reason.NETWORKERROR,
         List.of(
@@ -1317,7 +1387,8 @@ final class ReasonRules {
             "network error",
             "bad connection",
             "unable to route",
-            "connection refused by"));
+            "connection refused by",
+            "malformed or unexpected name server reply"));
     PHRASES.put(
         Reason.SYSTEMFULL,
         List.of(

@@ -229,6 +229,11 @@ public final class DateParser {
     if (t.is(p, COMMA)) {
       p++;
     }
+    return timeAndZone(t, p, f);
+  }
+
+  /** The time at {@code p} and the zone after it: a full date, or none without a time. */
+  private static int timeAndZone(Tokens t, int p, Fields f) {
     int q = time(t, p, f);
     if (q < 0) {
       return NONE;
@@ -262,12 +267,7 @@ public final class DateParser {
       if (t.isWord(p, "at")) {
         p++;
       }
-      int q = time(t, p, f);
-      if (q < 0) {
-        return NONE;
-      }
-      zone(t, q, f);
-      return FULL;
+      return timeAndZone(t, p, f);
     }
     int q = time(t, p, f);
     if (q < 0) {
@@ -536,7 +536,7 @@ public final class DateParser {
           sawSpace = true;
           i++;
         } else if (c == '(') {
-          i = skipComment(s, i);
+          i = Comments.skip(s, i);
           sawSpace = true;
         } else if (c >= '0' && c <= '9') {
           int j = i;
@@ -582,22 +582,6 @@ public final class DateParser {
           || (c >= 0x80 && Character.isLetter(c));
     }
 
-    /** Skips a nested comment with quoted pairs (RFC 5322 section 3.2.2); index after it. */
-    private static int skipComment(String s, int i) {
-      int depth = 0;
-      int n = s.length();
-      while (i < n) {
-        char c = s.charAt(i++);
-        if (c == '\\') {
-          i++;
-        } else if (c == '(') {
-          depth++;
-        } else if (c == ')' && --depth == 0) {
-          return i;
-        }
-      }
-      return n;
-    }
 
     private void add(int k, int s, int e, int v, boolean sp) {
       if (count == kind.length) {

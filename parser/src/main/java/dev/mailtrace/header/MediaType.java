@@ -137,19 +137,7 @@ public record MediaType(String type, String subtype, Map<String, String> params)
         if (isSpace(c)) {
           pos++;
         } else if (c == '(') {
-          int depth = 0;
-          int j = pos;
-          while (j < n) {
-            char d = s.charAt(j++);
-            if (d == '\\') {
-              j++;
-            } else if (d == '(') {
-              depth++;
-            } else if (d == ')' && --depth == 0) {
-              break;
-            }
-          }
-          pos = Math.min(j, n);
+          pos = Comments.skip(s, pos);
         } else {
           return;
         }

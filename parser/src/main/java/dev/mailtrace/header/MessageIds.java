@@ -52,7 +52,7 @@ public final class MessageIds {
         }
         i = j;
       } else if (c == '(') {
-        i = skipComment(value, i);
+        i = Comments.skip(value, i);
       } else if (isSpace(c) || c == ',' || c == '>') {
         i++;
       } else {
@@ -79,19 +79,4 @@ public final class MessageIds {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
-  private static int skipComment(String s, int i) {
-    int depth = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i++);
-      if (c == '\\') {
-        i++;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    return n;
-  }
 }

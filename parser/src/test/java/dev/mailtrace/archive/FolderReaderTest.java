@@ -7,6 +7,7 @@ import static dev.mailtrace.archive.ArchiveTesting.readAll;
 import static dev.mailtrace.archive.ArchiveTesting.text;
 import static dev.mailtrace.archive.ArchiveTesting.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailtrace.message.RawMessage;
 import java.io.IOException;
@@ -116,5 +117,21 @@ class FolderReaderTest {
             ".My Folder.Nested Folder/new"),
         folders);
     assertReadsBack(ms, ArchiveFormat.AUTO);
+  }
+
+  @Test
+  void truncatedGzipInAFolderIsReportedAndTheWalkGoesOn() throws IOException {
+    write(dir.resolve("a.eml"), msg("a"));
+    // gzip magic and a header, then nothing: the stream ends early.
+    write(dir.resolve("b.eml.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1});
+    write(dir.resolve("c.eml"), msg("c"));
+
+    List<RawMessage> read = readAll(dir, ArchiveFormat.AUTO);
+
+    assertEquals(3, read.size());
+    assertTrue(read.get(0).problems().isEmpty());
+    assertTrue(read.get(1).source().file().endsWith("b.eml.gz"));
+    assertTrue(read.get(1).problems().get(0).startsWith("unreadable file: "));
+    assertTrue(read.get(2).problems().isEmpty());
   }
 }

@@ -75,6 +75,17 @@ class BounceClassifierTest {
   }
 
   @Test
+  void fmlListRefusalNamesTheListAsRecipient() throws IOException {
+    DeliveryReport r = classifier.classify(resource("fml-not-member.eml", "\n"));
+    assertEquals(ReportKind.BOUNCE, r.kind());
+    BouncedRecipient list = r.recipients().get(0);
+    assertEquals("cats@example.org", list.recipient());
+    assertEquals(Reason.REJECTED, list.reason());
+    assertEquals("5.0.918", list.deliveryStatus());
+    assertFalse(list.hard());
+  }
+
+  @Test
   void feedbackReportGivesItsType() throws IOException {
     DeliveryReport r = classifier.classify(resource("feedback.eml", "\n"));
     assertEquals(ReportKind.FEEDBACK, r.kind());

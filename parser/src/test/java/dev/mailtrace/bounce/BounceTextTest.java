@@ -50,4 +50,25 @@ class BounceTextTest {
         BounceText.recipientOf("Could not be delivered to: <lee@example.com>", Set.of()));
     assertNull(BounceText.recipientOf("target mail address: lee@example.com", Set.of()));
   }
+
+  @Test
+  void sendmailTranscriptReplyLeadsTheRecipientDiagnostic() {
+    List<BounceText.Finding> f =
+        BounceText.scan(
+            """
+               ----- Transcript of session follows -----
+            While talking to mx.example.edu:
+            >>> MAIL From:<pat@example.jp>
+            <<< 550 Insecure Mail Relay
+            554 <kim@example.edu>... Remote protocol error
+            421 example.org (smtp)... Deferred: Connection timed out with example.org
+            """,
+            Set.of("pat@example.jp"));
+    assertEquals(1, f.size());
+    assertEquals("kim@example.edu", f.get(0).recipient());
+    // the server's answer comes first; the per-host line after it belongs to no recipient
+    assertEquals(
+        "550 Insecure Mail Relay 554 <kim@example.edu>... Remote protocol error",
+        f.get(0).diagnostic());
+  }
 }

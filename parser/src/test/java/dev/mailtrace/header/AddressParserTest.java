@@ -2,7 +2,6 @@ package dev.mailtrace.header;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtrace.message.Address;
@@ -91,18 +90,12 @@ class AddressParserTest {
   @Test
   void agreesWithStalwartAddressTable() throws Exception {
     StalwartTable table = StalwartTable.load("mime/stalwart/address.json");
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("address.json");
     for (StalwartTable.Row row : table.rows()) {
       String[] r = compare(row.value(), row.expected());
-      if (StalwartTable.agrees(r[0], r[1])) {
-        agree++;
-      } else {
-        differs.add(UnstructuredTest.show(row.raw()) + " -> " + r[0] + ", expected " + r[1]);
-      }
+      agreement.add(StalwartTable.agrees(r[0], r[1]), () -> UnstructuredTest.show(row.raw()) + " -> " + r[0] + ", expected " + r[1]);
     }
-    double ratio = StalwartTable.report("address.json", agree, table.rows().size(), differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   /**
@@ -112,29 +105,14 @@ class AddressParserTest {
    */
   @Test
   void agreesWithStalwartMessageAddresses() throws Exception {
-    int agree = 0;
-    int total = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("eml address fields");
     for (String name : List.of("from", "to", "cc", "reply_to", "sender")) {
       for (StalwartMessages.Field f : StalwartMessages.fields(name, "Address")) {
-        total++;
         String[] r = compare(f.value(), f.expected());
-        if (StalwartTable.agrees(r[0], r[1])) {
-          agree++;
-        } else {
-          differs.add(
-              f.where()
-                  + " "
-                  + UnstructuredTest.show(f.value())
-                  + " -> "
-                  + r[0]
-                  + ", expected "
-                  + r[1]);
-        }
+        agreement.add(StalwartTable.agrees(r[0], r[1]), () -> f.where() + " " + UnstructuredTest.show(f.value()) + " -> " + r[0] + ", expected " + r[1]);
       }
     }
-    double ratio = StalwartTable.report("eml address fields", agree, total, differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   /** Ours and theirs, printed alike, for one value and Stalwart's Address node. */
@@ -235,18 +213,10 @@ class AddressParserTest {
       "\"\\\"",
       "(a(b)c)"
     };
-    for (int i = 0; i < 5_000; i++) {
-      String s =
-          i % 2 == 0
-              ? random.fragments(pieces, "()<>,;:@.\"\\ ab", 14)
-              : random.next("()<>,;:@.\" a", 40);
-      try {
-        for (Address a : AddressParser.parse(s, new ArrayList<>())) {
-          assertFalse(a.address() == null || (a.address().isEmpty() && a.name() == null), s);
-        }
-      } catch (RuntimeException e) {
-        throw new AssertionError("seed " + random.seed + " input " + s, e);
+    random.check(5_000, i -> i % 2 == 0 ? random.fragments(pieces, "()<>,;:@.\"\\ ab", 14) : random.next("()<>,;:@.\" a", 40), s -> {
+      for (Address a : AddressParser.parse(s, new ArrayList<>())) {
+        assertFalse(a.address() == null || (a.address().isEmpty() && a.name() == null), s);
       }
-    }
+    });
   }
 }

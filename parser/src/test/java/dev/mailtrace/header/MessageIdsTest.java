@@ -41,8 +41,7 @@ class MessageIdsTest {
   @Test
   void agreesWithStalwartIdTable() throws Exception {
     StalwartTable table = StalwartTable.load("mime/stalwart/id.json");
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("id.json");
     for (StalwartTable.Row row : table.rows()) {
       List<String> ours = MessageIds.parse(row.value());
       List<String> theirs = new ArrayList<>();
@@ -51,57 +50,32 @@ class MessageIdsTest {
           theirs.add(n.asText());
         }
       }
-      if (ours.equals(theirs)) {
-        agree++;
-      } else {
-        differs.add(UnstructuredTest.show(row.raw()) + " -> " + ours + ", expected " + theirs);
-      }
+      agreement.add(ours.equals(theirs), () -> UnstructuredTest.show(row.raw()) + " -> " + ours + ", expected " + theirs);
     }
-    double ratio = StalwartTable.report("id.json", agree, table.rows().size(), differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   /** Message-ID and Content-ID fields of Stalwart's eml corpus (one id each there). */
   @Test
   void agreesWithStalwartMessageIds() throws Exception {
-    int agree = 0;
-    int total = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("eml id fields");
     for (String name : List.of("message_id", "content_id")) {
       for (StalwartMessages.Field f : StalwartMessages.fields(name, "Text")) {
-        total++;
         List<String> ours = MessageIds.parse(f.value());
         List<String> theirs = f.expected() == null ? List.of() : List.of(f.expected().asText());
-        if (ours.equals(theirs)) {
-          agree++;
-        } else {
-          differs.add(
-              f.where()
-                  + " "
-                  + UnstructuredTest.show(f.value())
-                  + " -> "
-                  + ours
-                  + ", expected "
-                  + theirs);
-        }
+        agreement.add(ours.equals(theirs), () -> f.where() + " " + UnstructuredTest.show(f.value()) + " -> " + ours + ", expected " + theirs);
       }
     }
-    double ratio = StalwartTable.report("eml id fields", agree, total, differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   @Test
   void randomInputNeverThrows() {
     RandomText random = new RandomText("MessageIdsTest.randomInputNeverThrows");
-    for (int i = 0; i < 5_000; i++) {
-      String s = random.next("<>()@.,\\ a", 40);
-      try {
-        for (String id : MessageIds.parse(s)) {
-          assertTrue(!id.isEmpty(), s);
-        }
-      } catch (RuntimeException e) {
-        throw new AssertionError("seed " + random.seed + " input " + s, e);
+    random.check(5_000, i -> random.next("<>()@.,\\ a", 40), s -> {
+      for (String id : MessageIds.parse(s)) {
+        assertTrue(!id.isEmpty(), s);
       }
-    }
+    });
   }
 }

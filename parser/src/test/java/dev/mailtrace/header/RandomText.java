@@ -1,6 +1,8 @@
 package dev.mailtrace.header;
 
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Reproducible random field values for property tests: the seed comes from system property {@code
@@ -48,5 +50,20 @@ final class RandomText {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Runs {@code check} on {@code count} inputs made by {@code input} (given the round number); a
+   * RuntimeException from the code under test fails with the seed and the input to replay it.
+   */
+  void check(int count, IntFunction<String> input, Consumer<String> check) {
+    for (int i = 0; i < count; i++) {
+      String s = input.apply(i);
+      try {
+        check.accept(s);
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed " + seed + " input " + s, e);
+      }
+    }
   }
 }

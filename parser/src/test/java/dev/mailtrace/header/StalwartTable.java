@@ -73,14 +73,4 @@ record StalwartTable(String name, List<Row> rows) {
     }
     return true;
   }
-
-  /** Prints a one-line agreement summary and the disagreements; returns the agreement ratio. */
-  static double report(String name, int agree, int total, List<String> disagreements) {
-    System.out.printf(
-        "%-28s %3d / %3d agree (%.1f %%)%n", name, agree, total, 100.0 * agree / total);
-    for (String d : disagreements) {
-      System.out.println("  differs: " + d);
-    }
-    return (double) agree / total;
-  }
 }

@@ -1,7 +1,6 @@
 package dev.mailtrace.header;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -44,61 +43,42 @@ class UnstructuredTest {
   @Test
   void agreesWithStalwartUnstructuredTable() throws Exception {
     StalwartTable table = StalwartTable.load("mime/stalwart/unstructured.json");
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("unstructured.json");
     for (StalwartTable.Row row : table.rows()) {
       String ours = Unstructured.decode(row.value(), new ArrayList<>());
       String theirs = row.expected().asText();
-      if (StalwartTable.agrees(ours, theirs)) {
-        agree++;
-      } else {
-        differs.add(show(row.raw()) + " -> " + show(ours) + ", expected " + show(theirs));
-      }
+      agreement.add(StalwartTable.agrees(ours, theirs), () -> show(row.raw()) + " -> " + show(ours) + ", expected " + show(theirs));
     }
-    double ratio = StalwartTable.report("unstructured.json", agree, table.rows().size(), differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   /** Subject fields of Stalwart's eml corpus. */
   @Test
   void agreesWithStalwartMessageSubjects() throws Exception {
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("eml subject fields");
     List<StalwartMessages.Field> fields = StalwartMessages.fields("subject", "Text");
     for (StalwartMessages.Field f : fields) {
       String ours = Unstructured.decode(f.value(), new ArrayList<>());
       String theirs = f.expected() == null ? "" : f.expected().asText();
-      if (StalwartTable.agrees(ours, theirs)) {
-        agree++;
-      } else {
-        differs.add(
-            f.where() + " " + show(f.value()) + " -> " + show(ours) + ", expected " + show(theirs));
-      }
+      agreement.add(StalwartTable.agrees(ours, theirs), () -> f.where() + " " + show(f.value()) + " -> " + show(ours) + ", expected " + show(theirs));
     }
-    double ratio = StalwartTable.report("eml subject fields", agree, fields.size(), differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   /** Stalwart's list.json: comma-separated phrase lists such as Keywords. */
   @Test
   void agreesWithStalwartListTable() throws Exception {
     StalwartTable table = StalwartTable.load("mime/stalwart/list.json");
-    int agree = 0;
-    List<String> differs = new ArrayList<>();
+    Agreement agreement = new Agreement("list.json");
     for (StalwartTable.Row row : table.rows()) {
       List<String> ours = Unstructured.decodeList(row.value(), new ArrayList<>());
       List<String> theirs = new ArrayList<>();
       for (JsonNode n : row.expected()) {
         theirs.add(n.asText());
       }
-      if (ours.equals(theirs)) {
-        agree++;
-      } else {
-        differs.add(show(row.raw()) + " -> " + ours + ", expected " + theirs);
-      }
+      agreement.add(ours.equals(theirs), () -> show(row.raw()) + " -> " + ours + ", expected " + theirs);
     }
-    double ratio = StalwartTable.report("list.json", agree, table.rows().size(), differs);
-    assertTrue(ratio >= 0.95, "agreement " + ratio);
+    agreement.assertAtLeast(0.95);
   }
 
   static String show(String s) {

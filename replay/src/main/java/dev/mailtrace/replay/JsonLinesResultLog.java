@@ -1,5 +1,6 @@
 package dev.mailtrace.replay;
 
+import dev.mailtrace.json.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
 final class JsonLinesResultLog implements ResultLog {
   private final Writer out;
   private final StringBuilder line = new StringBuilder(512);
+  private final JsonWriter json = new JsonWriter(line);
 
   JsonLinesResultLog(Writer out) {
     this.out = out;
@@ -17,49 +19,15 @@ final class JsonLinesResultLog implements ResultLog {
   public synchronized void record(MessageResult result) throws IOException {
     List<Object> values = ResultLog.values(result);
     line.setLength(0);
-    line.append('{');
-    boolean first = true;
+    json.beginObject();
     for (int i = 0; i < values.size(); i++) {
       Object v = values.get(i);
-      if (v == null) {
-        continue;
-      }
-      if (!first) {
-        line.append(',');
-      }
-      first = false;
-      string(COLUMNS.get(i));
-      line.append(':');
-      if (v instanceof Number) {
-        line.append(v);
-      } else {
-        string(v.toString());
+      if (v != null) {
+        json.field(COLUMNS.get(i), v);
       }
     }
-    line.append("}\n");
+    json.endObject().newline();
     out.append(line);
-  }
-
-  private void string(String s) {
-    line.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> line.append("\\\"");
-        case '\\' -> line.append("\\\\");
-        case '\n' -> line.append("\\n");
-        case '\r' -> line.append("\\r");
-        case '\t' -> line.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            line.append(String.format("\\u%04x", (int) c));
-          } else {
-            line.append(c);
-          }
-        }
-      }
-    }
-    line.append('"');
   }
 
   @Override

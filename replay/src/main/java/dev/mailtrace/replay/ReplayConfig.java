@@ -68,7 +68,7 @@ public record ReplayConfig(
     return new Builder(host, port);
   }
 
-  /** Builds a {@link ReplayConfig}. */
+  /** Builds a {@link ReplayConfig}; each setter sets the record component of the same name. */
   public static final class Builder {
     private final String host;
     private final int port;
@@ -95,19 +95,33 @@ public record ReplayConfig(
       this.port = port;
     }
 
+    /** How each SMTP session behaves. */
     public Builder client(SmtpClientConfig v) { client = v; return this; }
+    /** Where mail may go (required). */
     public Builder policy(RecipientPolicy v) { policy = v; return this; }
+    /** The sender for every message instead of the archived one, or null. */
     public Builder mailFrom(String v) { mailFrom = v; return this; }
+    /** The run id for an {@code X-Mailtrace-Replay} field in front of each message, or null. */
     public Builder stamp(String v) { stamp = v; return this; }
+    /** RFC 3461 NOTIFY, RET and ENVID for every message, each null when not wanted. */
     public Builder dsn(String notify, String ret, String envid) { dsnNotify = notify; dsnRet = ret; dsnEnvid = envid; return this; }
+    /** Parallel connections. */
     public Builder sessions(int v) { sessions = v; return this; }
+    /** Messages per connection before a new one is opened; 0 for no limit. */
     public Builder perSession(int v) { perSession = v; return this; }
+    /** Messages per second over all sessions; 0 for no limit. */
     public Builder rate(double v) { rate = v; return this; }
+    /** Stop taking new messages after this long; null for no limit. */
     public Builder duration(Duration v) { duration = v; return this; }
+    /** Stop after this many messages; 0 for no limit. */
     public Builder count(long v) { count = v; return this; }
+    /** Keep the original gaps between arrivals divided by this factor; 0 to send at once. */
     public Builder timingFactor(double v) { timingFactor = v; return this; }
+    /** Attempts after the first for transient failures. */
     public Builder retries(int v) { retries = v; return this; }
+    /** The delay before the first retry (doubled each time, with jitter) and the longest delay. */
     public Builder backoff(Duration first, Duration max) { backoff = first; backoffMax = max; return this; }
+    /** The whole run ends after this long; null for the default. */
     public Builder deadline(Duration v) { deadline = v; return this; }
 
     /** The configuration; without a deadline: the duration plus 5 minutes, else 24 hours. */

@@ -40,7 +40,8 @@ public final class ReplayPlanner {
     List<String> problems = new ArrayList<>(0);
 
     String sender = config.mailFrom() != null ? config.mailFrom() : sender(header, problems);
-    List<String> archived = recipients(header, problems);
+    // With fixed recipients the archived ones do not matter; skip reading them.
+    List<String> archived = config.policy().fixed().isEmpty() ? recipients(header, problems) : List.of();
 
     // RFC 5322 section 3.6.3: Bcc (and Resent-Bcc) must not reach other recipients; cut them out.
     MessageData data = MessageData.of(content);

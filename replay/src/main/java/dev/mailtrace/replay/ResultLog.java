@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where the per-message results of a run go: CSV (RFC 4180, Apache Commons CSV) or JSON lines,
@@ -62,24 +60,24 @@ public interface ResultLog extends Closeable {
 
   /** The record's values in {@link #COLUMNS} order (null for absent values; numbers as Long or Double). */
   static List<Object> values(MessageResult r) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("file", r.source().file());
-    v.put("offset", r.source().offset());
-    v.put("length", r.source().length());
-    v.put("sha256", r.source().sha256());
-    v.put("index", (long) r.index());
-    v.put("mail_from", r.envelope() == null ? null : r.envelope().sender());
-    v.put("rcpt_to", r.envelope() == null ? null
+    List<Object> v = new ArrayList<>(COLUMNS.size());
+    v.add(r.source().file());
+    v.add(r.source().offset());
+    v.add(r.source().length());
+    v.add(r.source().sha256());
+    v.add((long) r.index());
+    v.add(r.envelope() == null ? null : r.envelope().sender());
+    v.add(r.envelope() == null ? null
         : String.join(" ", r.envelope().recipients().stream().map(x -> x.address()).toList()));
-    v.put("size", r.size());
-    v.put("outcome", r.outcome().label());
-    v.put("attempts", (long) r.attempts());
+    v.add(r.size());
+    v.add(r.outcome().label());
+    v.add((long) r.attempts());
     Transaction t = r.last();
-    v.put("mail_code", code(t == null ? null : t.mail()));
-    v.put("mail_reply", text(t == null ? null : t.mail()));
+    v.add(code(t == null ? null : t.mail()));
+    v.add(text(t == null ? null : t.mail()));
     if (t == null || t.recipients().isEmpty()) {
-      v.put("rcpt_codes", null);
-      v.put("rcpt_replies", null);
+      v.add(null);
+      v.add(null);
     } else {
       List<String> codes = new ArrayList<>();
       List<String> texts = new ArrayList<>();
@@ -87,21 +85,21 @@ public interface ResultLog extends Closeable {
         codes.add(String.valueOf(rr.code()));
         texts.add(rr.toString());
       }
-      v.put("rcpt_codes", String.join(";", codes));
-      v.put("rcpt_replies", String.join(" | ", texts));
+      v.add(String.join(";", codes));
+      v.add(String.join(" | ", texts));
     }
-    v.put("data_code", code(t == null ? null : t.data()));
-    v.put("data_reply", text(t == null ? null : t.data()));
-    v.put("end_code", code(t == null ? null : t.end()));
-    v.put("end_reply", text(t == null ? null : t.end()));
-    v.put("bytes", t == null ? 0L : t.bytes());
-    v.put("latency_ms", millis(r.latencyNanos()));
-    v.put("mail_ms", t == null ? null : millis(t.mailNanos()));
-    v.put("rcpt_ms", t == null ? null : millis(t.rcptNanos()));
-    v.put("data_ms", t == null ? null : millis(t.dataNanos()));
-    v.put("end_ms", t == null ? null : millis(t.endNanos()));
-    v.put("detail", r.detail() == null || r.detail().isEmpty() ? null : r.detail());
-    return new ArrayList<>(v.values());
+    v.add(code(t == null ? null : t.data()));
+    v.add(text(t == null ? null : t.data()));
+    v.add(code(t == null ? null : t.end()));
+    v.add(text(t == null ? null : t.end()));
+    v.add(t == null ? 0L : t.bytes());
+    v.add(millis(r.latencyNanos()));
+    v.add(t == null ? null : millis(t.mailNanos()));
+    v.add(t == null ? null : millis(t.rcptNanos()));
+    v.add(t == null ? null : millis(t.dataNanos()));
+    v.add(t == null ? null : millis(t.endNanos()));
+    v.add(r.detail() == null || r.detail().isEmpty() ? null : r.detail());
+    return v;
   }
 
   private static Long code(SmtpReply r) {

@@ -61,14 +61,17 @@ public record SmtpClientConfig(
         true, true, 1 << 20, EightBitFallback.SEND_ANYWAY);
   }
 
+  /** The same configuration with another EHLO/HELO name. */
   public SmtpClientConfig withHeloName(String v) {
     return new SmtpClientConfig(v, timeouts, tls, trustAll, trustStore, trustStorePassword, user, password, authWithoutTls, pipelining, chunking, chunkSize, eightBit);
   }
 
+  /** The same configuration with other per-stage timeouts. */
   public SmtpClientConfig withTimeouts(Timeouts v) {
     return new SmtpClientConfig(heloName, v, tls, trustAll, trustStore, trustStorePassword, user, password, authWithoutTls, pipelining, chunking, chunkSize, eightBit);
   }
 
+  /** The same configuration with another STARTTLS mode. */
   public SmtpClientConfig withTls(TlsMode v) {
     return new SmtpClientConfig(heloName, timeouts, v, trustAll, trustStore, trustStorePassword, user, password, authWithoutTls, pipelining, chunking, chunkSize, eightBit);
   }
@@ -78,6 +81,7 @@ public record SmtpClientConfig(
     return new SmtpClientConfig(heloName, timeouts, tls, v, trustStore, trustStorePassword, user, password, authWithoutTls, pipelining, chunking, chunkSize, eightBit);
   }
 
+  /** The same configuration trusting the certificates of this PKCS12 store (null for the JDK's). */
   public SmtpClientConfig withTrustStore(Path store, String storePassword) {
     return new SmtpClientConfig(heloName, timeouts, tls, trustAll, store, storePassword, user, password, authWithoutTls, pipelining, chunking, chunkSize, eightBit);
   }
@@ -87,14 +91,17 @@ public record SmtpClientConfig(
     return new SmtpClientConfig(heloName, timeouts, tls, trustAll, trustStore, trustStorePassword, u, p, allowPlainText, pipelining, chunking, chunkSize, eightBit);
   }
 
+  /** The same configuration using PIPELINING when offered, or not. */
   public SmtpClientConfig withPipelining(boolean v) {
     return new SmtpClientConfig(heloName, timeouts, tls, trustAll, trustStore, trustStorePassword, user, password, authWithoutTls, v, chunking, chunkSize, eightBit);
   }
 
+  /** The same configuration using BDAT in chunks of {@code size} bytes when CHUNKING is offered, or not. */
   public SmtpClientConfig withChunking(boolean v, int size) {
     return new SmtpClientConfig(heloName, timeouts, tls, trustAll, trustStore, trustStorePassword, user, password, authWithoutTls, pipelining, v, size, eightBit);
   }
 
+  /** The same configuration with another fallback for 8-bit content. */
   public SmtpClientConfig withEightBit(EightBitFallback v) {
     return new SmtpClientConfig(heloName, timeouts, tls, trustAll, trustStore, trustStorePassword, user, password, authWithoutTls, pipelining, chunking, chunkSize, v);
   }

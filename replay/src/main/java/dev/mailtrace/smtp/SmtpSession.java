@@ -1,6 +1,5 @@
 package dev.mailtrace.smtp;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -42,6 +41,10 @@ public final class SmtpSession implements Closeable {
   private final SmtpClientConfig config;
   private volatile Socket socket;
   private InputStream in;
+  /** Replies as read from the socket; our own buffer, so reading a line takes no lock per byte. */
+  private final byte[] inBuffer = new byte[16 * 1024];
+  private int inPos;
+  private int inLen;
   private OutputStream out;
   private int currentTimeout = -1;
   private SmtpReply greeting;
@@ -140,7 +143,10 @@ public final class SmtpSession implements Closeable {
   }
 
   private void attachStreams() throws IOException {
-    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+    in = socket.getInputStream();
+    // RFC 3207 section 4.2: nothing read before TLS may be used after it.
+    inPos = 0;
+    inLen = 0;
     out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
   }
 
@@ -820,11 +826,16 @@ public final class SmtpSession implements Closeable {
   private String readLine(Stage stage) throws IOException {
     int n = 0;
     while (true) {
-      int b = in.read();
-      if (b < 0) {
-        close();
-        throw new SmtpException(SmtpException.Kind.CONNECTION, stage, host + ":" + port + " closed the connection during " + stage, null, null);
+      if (inPos == inLen) {
+        inLen = in.read(inBuffer, 0, inBuffer.length);
+        inPos = 0;
+        if (inLen < 0) {
+          inLen = 0;
+          close();
+          throw new SmtpException(SmtpException.Kind.CONNECTION, stage, host + ":" + port + " closed the connection during " + stage, null, null);
+        }
       }
+      int b = inBuffer[inPos++] & 0xff;
       if (b == '\n') {
         break;
       }

@@ -29,6 +29,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class IndexStages {
   private IndexStages() {}
 
+  /** Times the stages over {@code ARCHIVE} and prints the table. */
   public static void main(String[] args) throws IOException {
     Path archive = Path.of(args[0]);
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 2;

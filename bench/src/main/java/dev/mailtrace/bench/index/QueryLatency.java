@@ -17,6 +17,7 @@ import org.apache.lucene.search.Query;
 public final class QueryLatency {
   private QueryLatency() {}
 
+  /** Measures each query and prints its table row. */
   public static void main(String[] args) throws IOException {
     if (args.length < 3) {
       System.err.println("usage: QueryLatency INDEX_DIR ITERATIONS QUERY...");

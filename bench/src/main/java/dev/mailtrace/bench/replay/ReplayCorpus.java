@@ -16,6 +16,7 @@ import java.util.Locale;
 public final class ReplayCorpus {
   private ReplayCorpus() {}
 
+  /** Writes the mbox; exits with 2 on bad usage. */
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
       System.err.println("usage: ReplayCorpus OUT.mbox COUNT SIZE");

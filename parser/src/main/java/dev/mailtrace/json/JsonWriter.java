@@ -1,4 +1,4 @@
-package dev.mailtrace.cli;
+package dev.mailtrace.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,25 +6,31 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * A small streaming JSON writer for one-object-per-line output. Hand-written so the launcher does
- * not load a JSON library on every run; values are String, Number, Boolean, null, Collection, Map
- * or {@link JsonValue}.
+ * A small streaming JSON writer, typically for one object per line (JSON lines).
+ *
+ * <p>Values are String, Number, Boolean, null, Collection, Map or {@link JsonValue}; anything else
+ * is written as its {@code toString()} string. Strings are escaped per RFC 8259 section 7, and
+ * U+2028/U+2029 too so a line is also valid JavaScript. Not thread-safe; an I/O failure of the
+ * underlying {@link Appendable} is thrown as {@link UncheckedIOException}.
  */
-final class JsonWriter {
+public final class JsonWriter {
   private final Appendable out;
   private boolean first = true;
   private int depth;
 
-  JsonWriter(Appendable out) {
+  /** A writer appending to {@code out}, which it never flushes or closes. */
+  public JsonWriter(Appendable out) {
     this.out = out;
   }
 
   /** Something that writes itself as a JSON value. */
-  interface JsonValue {
+  public interface JsonValue {
+    /** Writes this value with {@code w}. */
     void writeTo(JsonWriter w);
   }
 
-  JsonWriter beginObject() {
+  /** Starts an object. */
+  public JsonWriter beginObject() {
     separator();
     raw("{");
     first = true;
@@ -32,14 +38,16 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter endObject() {
+  /** Ends the current object. */
+  public JsonWriter endObject() {
     raw("}");
     first = false;
     depth--;
     return this;
   }
 
-  JsonWriter beginArray() {
+  /** Starts an array. */
+  public JsonWriter beginArray() {
     separator();
     raw("[");
     first = true;
@@ -47,7 +55,8 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter endArray() {
+  /** Ends the current array. */
+  public JsonWriter endArray() {
     raw("]");
     first = false;
     depth--;
@@ -55,7 +64,7 @@ final class JsonWriter {
   }
 
   /** Writes {@code "name":} ; the next call writes the value. */
-  JsonWriter name(String name) {
+  public JsonWriter name(String name) {
     separator();
     string(name);
     raw(":");
@@ -64,13 +73,14 @@ final class JsonWriter {
   }
 
   /** Writes a name and a value. */
-  JsonWriter field(String name, Object value) {
+  public JsonWriter field(String name, Object value) {
     name(name);
     value(value);
     return this;
   }
 
-  JsonWriter value(Object v) {
+  /** Writes one value; collections become arrays and maps objects, recursively. */
+  public JsonWriter value(Object v) {
     switch (v) {
       case null -> {
         separator();
@@ -113,7 +123,7 @@ final class JsonWriter {
   }
 
   /** Ends a top-level value with a newline (JSON lines). */
-  JsonWriter newline() {
+  public JsonWriter newline() {
     raw("\n");
     first = true;
     return this;

@@ -1,0 +1,10 @@
+/** The mailtrace command line; picocli reads the command classes reflectively. */
+module dev.mailtrace.cli {
+  requires dev.mailtrace.indexer;
+  requires dev.mailtrace.replay;
+  requires info.picocli;
+  requires java.logging;
+  requires org.apache.commons.csv;
+
+  opens dev.mailtrace.cli to info.picocli;
+}

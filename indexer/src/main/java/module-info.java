@@ -1,0 +1,12 @@
+/** The Lucene index of analysed messages: writing it, the query language, aggregation and export. */
+module dev.mailtrace.indexer {
+  requires transitive dev.mailtrace.parser;
+  requires transitive org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.queryparser;
+  requires org.apache.commons.csv;
+
+  exports dev.mailtrace.export;
+  exports dev.mailtrace.index;
+  exports dev.mailtrace.search;
+}

@@ -1,0 +1,8 @@
+/** Our own SMTP client and the safe, rate-controlled replay of archived messages. */
+module dev.mailtrace.replay {
+  requires transitive dev.mailtrace.parser;
+  requires org.apache.commons.csv;
+
+  exports dev.mailtrace.replay;
+  exports dev.mailtrace.smtp;
+}
