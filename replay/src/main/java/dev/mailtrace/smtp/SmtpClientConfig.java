@@ -41,7 +41,13 @@ public record SmtpClientConfig(
     /** Do not send it; it is recorded as refused locally. */
     REFUSE,
     /** Send it without the parameter, as many relays do. */
-    SEND_ANYWAY
+    SEND_ANYWAY,
+    /**
+     * Without 8BITMIME, re-encode 8-bit bodies as quoted-printable or base64 and 8-bit header
+     * fields as RFC 2047/2231 words (RFC 6152 section 3); refuse what cannot be made 7-bit (8-bit
+     * addresses, which need SMTPUTF8).
+     */
+    DOWNGRADE
   }
 
   public SmtpClientConfig {
