@@ -553,7 +553,6 @@ final class SevenBitDowngrade {
           to = next[1];
           // The space stays inside; the next word gets a plain separating space.
           words.set(last + 1, new int[] {next[1], next[1], next[2]});
-          fold.pendingSpace = true;
         }
         int maxBytes = (75 - 7 - charset.length()) / 4 * 3;
         int s = from;
@@ -572,6 +571,7 @@ final class SevenBitDowngrade {
           s = e;
         }
         k = last + 1;
+        fold.pendingSpace = true;
       }
       fold.finish(eol);
     }
