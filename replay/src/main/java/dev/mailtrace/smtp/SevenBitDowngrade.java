@@ -367,7 +367,8 @@ final class SevenBitDowngrade {
           }
           byte[] encoded = Base64.getMimeEncoder(LINE, eol).encode(java.util.Arrays.copyOfRange(m, start, end));
           out.write(encoded, 0, encoded.length);
-          if (encoded.length > 0) {
+          if (encoded.length > 0 && end == m.length) {
+            // Inside a multipart the line end before the next delimiter ends the last line.
             out.write(eol, 0, eol.length);
           }
           return "base64";
