@@ -300,7 +300,8 @@ final class SevenBitDowngrade {
             changed |= entity(out, partStart, Math.max(partStart, contentEnd), depth + 1, false, partType);
           }
           copied = Math.max(copied, Math.max(partStart, contentEnd));
-          out.write(m, copied, q - copied);
+          // The delimiter line; what follows its transport padding is ignored by readers.
+          changed |= outside(out, copied, q);
           copied = q;
           partStart = kind == 1 ? q : -1;
           closed = kind == 2;
@@ -456,6 +457,10 @@ final class SevenBitDowngrade {
     /** A header field with 8-bit bytes, rewritten in 7-bit form or refused. */
     private void field(ByteArrayOutputStream out, Field f) {
       String display = f.colon() < 0 ? "a header line" : "the " + new String(m, f.start(), f.colon() - f.start(), StandardCharsets.ISO_8859_1).trim() + " field";
+      if (f.colon() >= 0 && hasEightBit(m, f.start(), f.colon())) {
+        // RFC 5322 section 2.2: field names are printable US-ASCII; nothing can encode them.
+        throw new Refusal("a header field name has 8-bit bytes; cannot downgrade it to 7-bit");
+      }
       if (f.colon() < 0 || ADDRESS_FIELDS.contains(f.name())) {
         throw new Refusal(display + " has 8-bit bytes; sending it needs SMTPUTF8, which the server does not offer");
       }

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param pipelining use PIPELINING when the server offers it
  * @param chunking use BDAT when the server offers CHUNKING
  * @param chunkSize bytes per BDAT chunk
- * @param eightBit what to do with 8-bit or UTF-8 content when the server lacks 8BITMIME/SMTPUTF8
+ * @param eightBit what to do with 8-bit or UTF-8 content when the server lacks 8BITMIME/SMTPUTF8:
+ *     refuse, send anyway, or downgrade to 7-bit
  */
 public record SmtpClientConfig(
     String heloName,

@@ -273,7 +273,8 @@ public final class SmtpSession implements Closeable {
 
   /**
    * Sends one message and waits for its final reply. Checks SIZE, 8BITMIME and SMTPUTF8 first and
-   * refuses locally when the server cannot take the message; pipelines MAIL, RCPT and DATA when the
+   * refuses locally when the server cannot take the message (or, when configured, downgrades 8-bit
+   * content to 7-bit and says so in {@link Transaction#adjustment()}); pipelines MAIL, RCPT and DATA when the
    * server offers PIPELINING; uses BDAT when it offers CHUNKING and the configuration allows it. A
    * transaction that did not end well is reset (RSET) before the next one.
    *

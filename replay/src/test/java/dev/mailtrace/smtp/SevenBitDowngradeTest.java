@@ -289,6 +289,34 @@ class SevenBitDowngradeTest {
   }
 
   @Test
+  void damagedMessagesNeverThrowAndNeverLeaveEightBitBytes() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    java.util.Random random = new java.util.Random(seed);
+    byte[][] bases = {bytes(ALTERNATIVE, "\r\n"), bytes(NESTED, "\n"), bytes(ENCLOSED, "\r\n")};
+    byte[] noise = {(byte) 0xe9, (byte) 0xc3, (byte) 0x80, '\r', '\n', ' ', '-', ':', '=', '"', ';', '\t'};
+    for (int round = 0; round < 300; round++) {
+      byte[] b = bases[random.nextInt(bases.length)].clone();
+      for (int k = random.nextInt(12); k >= 0; k--) {
+        b[random.nextInt(b.length)] = noise[random.nextInt(noise.length)];
+      }
+      if (random.nextBoolean()) {
+        b = java.util.Arrays.copyOf(b, random.nextInt(b.length + 1));
+      }
+      SevenBitDowngrade.Result r;
+      try {
+        r = SevenBitDowngrade.downgrade(b);
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed " + seed + ", round " + round + ": " + e, e);
+      }
+      if (r instanceof SevenBitDowngrade.Downgraded d) {
+        for (byte x : d.content()) {
+          assertTrue(x >= 0, "seed " + seed + ", round " + round + ": 8-bit byte left in " + new String(d.content(), StandardCharsets.ISO_8859_1));
+        }
+      }
+    }
+  }
+
+  @Test
   void deepNestingIsRefusedNotOverflowed() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 40; i++) {
