@@ -24,7 +24,7 @@ import java.util.Set;
  * written as =XX in quoted-printable, which decode to the same bytes). Preamble, epilogue and
  * delimiter lines are kept, except that 8-bit bytes in a preamble or epilogue, which readers ignore
  * (RFC 2046 section 5.1.1), become '?'. Generated lines use the message's own line end, at most 76
- * characters.
+ * characters; a message with bare CR line ends is first given CRLF ones, as on the wire.
  *
  * <p>Header fields with 8-bit bytes: unstructured ones become RFC 2047 encoded words (UTF-8 when the
  * value is valid UTF-8, else windows-1252, as our parser reads raw header bytes); Content-Type and
@@ -82,6 +82,10 @@ final class SevenBitDowngrade {
     if (!hasEightBit(message, 0, message.length)) {
       return new Downgraded(message, 0, 0);
     }
+    if (hasBareCr(message)) {
+      // Old Mac line ends: made CRLF first, as MessageData does on the wire (RFC 5321 section 2.3.8).
+      message = crlf(message);
+    }
     Walk w = new Walk(message);
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + message.length / 3 + 256);
@@ -90,6 +94,34 @@ final class SevenBitDowngrade {
     } catch (Refusal r) {
       return new Refused(r.getMessage());
     }
+  }
+
+  static boolean hasBareCr(byte[] b) {
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == '\r' && (i + 1 == b.length || b[i + 1] != '\n')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[] crlf(byte[] b) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + b.length / 16);
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == '\r') {
+        out.write('\r');
+        out.write('\n');
+        if (i + 1 < b.length && b[i + 1] == '\n') {
+          i++;
+        }
+      } else if (b[i] == '\n') {
+        out.write('\r');
+        out.write('\n');
+      } else {
+        out.write(b[i]);
+      }
+    }
+    return out.toByteArray();
   }
 
   static boolean hasEightBit(byte[] b, int from, int to) {

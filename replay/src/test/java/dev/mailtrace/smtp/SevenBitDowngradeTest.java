@@ -121,6 +121,7 @@ class SevenBitDowngradeTest {
   private static List<String> decoded(Message m) {
     List<String> out = new ArrayList<>();
     out.add("subject=" + m.subject());
+    out.add("from=" + m.from() + " to=" + m.to() + " cc=" + m.cc());
     collect(m.root(), out);
     return out;
   }
@@ -314,6 +315,53 @@ class SevenBitDowngradeTest {
         }
       }
     }
+  }
+
+  /**
+   * Every corpus message with 8-bit bytes: downgraded to 7-bit with the same reader view (subjects,
+   * leaf types, file names, decoded bodies), or refused with a reason.
+   */
+  @Test
+  void corpusMessagesWithEightBitBytesReadTheSameAfterTheDowngrade() throws java.io.IOException {
+    java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("mailtrace.root", ".")).resolve("../shared/corpora");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(root));
+    List<java.nio.file.Path> files;
+    try (var walk = java.nio.file.Files.walk(root)) {
+      files = walk.filter(java.nio.file.Files::isRegularFile).filter(f -> {
+        String n = f.getFileName().toString();
+        return (n.endsWith(".eml") || n.endsWith(".msg") || !n.contains(".")) && !n.startsWith("mbox");
+      }).sorted().toList();
+    }
+    int eight = 0;
+    int same = 0;
+    int refused = 0;
+    List<String> differ = new ArrayList<>();
+    java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+    for (java.nio.file.Path f : files) {
+      byte[] in = java.nio.file.Files.readAllBytes(f);
+      if (!SevenBitDowngrade.hasEightBit(in, 0, in.length)) {
+        continue;
+      }
+      eight++;
+      SevenBitDowngrade.Result r = SevenBitDowngrade.downgrade(in);
+      if (r instanceof SevenBitDowngrade.Refused x) {
+        refused++;
+        reasons.merge(x.reason().substring(0, Math.max(0, x.reason().indexOf(';'))), 1, Integer::sum);
+        continue;
+      }
+      byte[] out = ((SevenBitDowngrade.Downgraded) r).content();
+      assertSevenBit(out);
+      // Bare CR line ends become CRLF on the wire whatever the downgrade does.
+      byte[] wire = SevenBitDowngrade.hasBareCr(in) ? MessageData.of(in).toByteArray() : in;
+      if (decoded(parse(wire)).equals(decoded(parse(out)))) {
+        same++;
+      } else {
+        differ.add(root.relativize(f).toString());
+      }
+    }
+    System.out.printf("7-bit downgrade over the corpora: %d files, %d with 8-bit bytes: %d read the same,"
+        + " %d differ %s, %d refused %s%n", files.size(), eight, same, differ.size(), differ, refused, reasons);
+    assertEquals(eight, same + refused, "messages that read differently after the downgrade: " + differ);
   }
 
   @Test
