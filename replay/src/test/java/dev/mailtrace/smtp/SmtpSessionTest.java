@@ -221,6 +221,20 @@ class SmtpSessionTest {
   }
 
   @Test
+  void eightBitSubjectIsEncodedWhenTheServerLacksSmtpUtf8() throws Exception {
+    server.extensions = List.of("8BITMIME", "CHUNKING");
+    config = config.withEightBit(SmtpClientConfig.EightBitFallback.DOWNGRADE);
+    byte[] utf8 = "Subject: caf\u00e9\n\nbody\n".getBytes(StandardCharsets.UTF_8);
+    try (SmtpSession s = open()) {
+      Transaction t = s.send(envelope("b@example.test"), MessageData.of(utf8));
+      assertTrue(t.isAccepted(), t.toString());
+      assertNotNull(t.adjustment());
+    }
+    assertEquals("MAIL FROM:<a@example.test>", server.received.get(0).mailLine());
+    assertEquals("Subject: =?UTF-8?B?Y2Fmw6k=?=\r\n\r\nbody\r\n", new String(server.received.get(0).content(), StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void downgradeLeavesMessagesAloneWhenNotNeeded() throws Exception {
     server.extensions = List.of("PIPELINING", "8BITMIME");
     config = config.withEightBit(SmtpClientConfig.EightBitFallback.DOWNGRADE);
