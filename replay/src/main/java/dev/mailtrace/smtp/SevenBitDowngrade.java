@@ -3,8 +3,11 @@ package dev.mailtrace.smtp;
 import dev.mailtrace.header.MediaType;
 import dev.mailtrace.message.Charsets;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -297,7 +300,7 @@ final class SevenBitDowngrade {
       if (body.size() != to - from) {
         return false;
       }
-      return java.util.Arrays.equals(body.toByteArray(), 0, body.size(), m, from, to);
+      return Arrays.equals(body.toByteArray(), 0, body.size(), m, from, to);
     }
 
     /**
@@ -398,7 +401,7 @@ final class SevenBitDowngrade {
             quotedPrintable(out, start, end);
             return "quoted-printable";
           }
-          byte[] encoded = Base64.getMimeEncoder(LINE, eol).encode(java.util.Arrays.copyOfRange(m, start, end));
+          byte[] encoded = Base64.getMimeEncoder(LINE, eol).encode(Arrays.copyOfRange(m, start, end));
           out.write(encoded, 0, encoded.length);
           if (encoded.length > 0 && end == m.length) {
             // Inside a multipart the line end before the next delimiter ends the last line.
@@ -603,7 +606,7 @@ final class SevenBitDowngrade {
               e--;
             }
           }
-          String word = "=?" + charset + "?B?" + Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(v, s, e)) + "?=";
+          String word = "=?" + charset + "?B?" + Base64.getEncoder().encodeToString(Arrays.copyOfRange(v, s, e)) + "?=";
           fold.add(first ? lead : " ", word);
           first = false;
           s = e;
@@ -611,7 +614,7 @@ final class SevenBitDowngrade {
         k = last + 1;
         fold.pendingSpace = true;
       }
-      fold.finish(eol);
+      fold.finish();
     }
 
     private static boolean isEncodedWord(byte[] v, int[] t) {
@@ -695,7 +698,7 @@ final class SevenBitDowngrade {
         col += space.length() + text.length();
       }
 
-      void finish(byte[] eol) {
+      void finish() {
         out.write(eol, 0, eol.length);
       }
     }
@@ -703,9 +706,9 @@ final class SevenBitDowngrade {
 
   private static boolean isUtf8(byte[] v) {
     try {
-      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(v));
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(v));
       return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       return false;
     }
   }
