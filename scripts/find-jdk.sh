@@ -17,24 +17,26 @@ mailtrace_java_major() {
 }
 
 mailtrace_find_jdk() {
-  local candidate major
+  local candidate major seen=""
   local -a candidates=()
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   if command -v javac >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
   fi
-  if [ -d /usr/lib/jvm ]; then
+  local jvms="${MAILTRACE_JVM_DIR:-/usr/lib/jvm}"  # overridable to test the no-JDK message
+  if [ -d "$jvms" ]; then
     while IFS= read -r candidate; do candidates+=("$candidate"); done \
-      < <(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's#/$##' | sort -rV)
+      < <(ls -d "$jvms"/*/ 2>/dev/null | sed 's#/$##' | sort -rV)
   fi
   for candidate in "${candidates[@]}"; do
     [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(mailtrace_java_major "$candidate")
+    seen="$seen $candidate (${major:-unknown})"
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       export JAVA_HOME="$candidate" MAILTRACE_JAVA_MAJOR="$major"
       return 0
     fi
   done
-  echo "mailtrace: no JDK 21 or newer found (looked at JAVA_HOME, the javac on PATH and /usr/lib/jvm/*); install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it." >&2
+  echo "mailtrace: no JDK 21 or newer found (looked at JAVA_HOME, the javac on PATH and ${jvms}/*; found:${seen:- none}); install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it." >&2
   return 1
 }

@@ -64,6 +64,7 @@ import picocli.CommandLine.Spec;
       "  mailtrace replay mail/ --to 127.0.0.1:25 --rcpt-rewrite '@.*$=>@lab.example.test' --sessions 8 --log run.csv",
       "  mailtrace replay --index idx --query 'from:alice@example.com' --to localhost:2525 --allow-rcpt-domain lab.test",
       "  mailtrace replay day.mbox --to mx.lab.test:25 --i-mean-it --rcpt sink@lab.test --timing originalx60 --stamp",
+      "  mailtrace replay legacy.mbox --to old-relay.lab.test:25 --rcpt sink@lab.test --eight-bit downgrade",
       "",
       "Exit codes: 0 every message accepted (or a dry run), 1 some were not, 2 bad usage, 3 environment."
     })
@@ -164,7 +165,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--no-chunking", description = "Do not use BDAT even when CHUNKING is offered.")
   boolean noChunking;
 
-  @Option(names = "--eight-bit", paramLabel = "WHAT", defaultValue = "send", description = "When the server lacks 8BITMIME/SMTPUTF8: send (anyway, the default) or refuse.")
+  @Option(names = "--eight-bit", paramLabel = "WHAT", defaultValue = "send", description = "When the server lacks 8BITMIME/SMTPUTF8: send (anyway, the default), refuse, or downgrade (re-encode 8-bit bodies as quoted-printable/base64 and 8-bit header text as RFC 2047/2231 words; messages with 8-bit addresses are refused).")
   String eightBit;
 
   @Option(names = "--dsn-notify", paramLabel = "WHEN", description = "DSN NOTIFY for every recipient (NEVER, or SUCCESS,FAILURE,DELAY), when the server offers DSN.")
@@ -315,7 +316,8 @@ final class ReplayCommand implements Callable<Integer> {
         .withEightBit(switch (eightBit.toLowerCase(Locale.ROOT)) {
           case "send", "send-anyway" -> SmtpClientConfig.EightBitFallback.SEND_ANYWAY;
           case "refuse" -> SmtpClientConfig.EightBitFallback.REFUSE;
-          default -> throw CliException.usage("--eight-bit '" + eightBit + "': use send or refuse");
+          case "downgrade" -> SmtpClientConfig.EightBitFallback.DOWNGRADE;
+          default -> throw CliException.usage("--eight-bit '" + eightBit + "': use send, refuse or downgrade");
         });
     if (timeout != null) {
       client = client.withTimeouts(Timeouts.all(duration("--timeout", timeout)));

@@ -100,6 +100,18 @@ class ReplayCommandTest {
   }
 
   @Test
+  void eightBitChoiceIncludesDowngradeAndUnknownChoicesAreUsageErrors() throws Exception {
+    CliRun ok = run("replay", mbox(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test", "--eight-bit", "downgrade", "--dry-run");
+    assertEquals(0, ok.code(), ok.err());
+    CliRun bad = run("replay", mbox(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test", "--eight-bit", "mangle", "--dry-run");
+    assertEquals(2, bad.code());
+    assertEquals(1, bad.err().lines().count(), bad.err());
+    assertTrue(bad.err().contains("use send, refuse or downgrade"), bad.err());
+    CliRun help = run("replay", "--help");
+    assertTrue(help.out().contains("downgrade"), help.out());
+  }
+
+  @Test
   void missingSourceIsOneLineWithExitCodeThree() {
     CliRun r = run("replay", dir.resolve("nothing.mbox").toString(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test");
     assertEquals(3, r.code());

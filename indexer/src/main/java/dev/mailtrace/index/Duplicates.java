@@ -4,6 +4,7 @@ import static dev.mailtrace.index.MessageFields.*;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -13,7 +14,9 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Marks duplicates over the whole index after a run: messages whose stored bytes occur elsewhere
@@ -29,8 +32,15 @@ final class Duplicates {
     Map<String, String> firstShaOfId = new HashMap<>();
     Map<String, Boolean> idHasOtherBytes = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      for (LeafReaderContext ctx : reader.leaves()) {
-        LeafReader leaf = ctx.reader();
+      List<LeafReaderContext> leaves = reader.leaves();
+      String[][] shaTerms = new String[leaves.size()][];
+      String[][] idTerms = new String[leaves.size()][];
+      for (int l = 0; l < leaves.size(); l++) {
+        LeafReader leaf = leaves.get(l).reader();
+        // Each segment's values are read once in order: looking them up per document would
+        // decompress a block of the terms dictionary for every message.
+        shaTerms[l] = terms(leaf.getSortedDocValues(SHA256));
+        idTerms[l] = terms(leaf.getSortedDocValues(MESSAGE_ID));
         Bits live = leaf.getLiveDocs();
         SortedDocValues sha = leaf.getSortedDocValues(SHA256);
         SortedDocValues ids = leaf.getSortedDocValues(MESSAGE_ID);
@@ -38,12 +48,12 @@ final class Duplicates {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          String s = value(sha, doc);
+          String s = value(sha, shaTerms[l], doc);
           if (s == null) {
             continue;
           }
           shaCount.merge(s, 1, Integer::sum);
-          String id = value(ids, doc);
+          String id = value(ids, idTerms[l], doc);
           if (id != null) {
             String first = firstShaOfId.putIfAbsent(id, s);
             if (first != null && !first.equals(s)) {
@@ -53,8 +63,8 @@ final class Duplicates {
         }
       }
       long flagged = 0;
-      for (LeafReaderContext ctx : reader.leaves()) {
-        LeafReader leaf = ctx.reader();
+      for (int l = 0; l < leaves.size(); l++) {
+        LeafReader leaf = leaves.get(l).reader();
         Bits live = leaf.getLiveDocs();
         SortedDocValues sha = leaf.getSortedDocValues(SHA256);
         SortedDocValues ids = leaf.getSortedDocValues(MESSAGE_ID);
@@ -64,7 +74,7 @@ final class Duplicates {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          String s = value(sha, doc);
+          String s = value(sha, shaTerms[l], doc);
           if (s == null) {
             continue;
           }
@@ -72,7 +82,7 @@ final class Duplicates {
           if (shaCount.getOrDefault(s, 0) > 1) {
             flag |= DUP_SHA256;
           }
-          String id = value(ids, doc);
+          String id = value(ids, idTerms[l], doc);
           if (id != null && idHasOtherBytes.containsKey(id)) {
             flag |= DUP_MESSAGE_ID;
           }
@@ -91,10 +101,24 @@ final class Duplicates {
     }
   }
 
-  private static String value(SortedDocValues dv, int doc) throws IOException {
+  /** All values of a sorted field by ordinal, read in one sequential pass. */
+  private static String[] terms(SortedDocValues dv) throws IOException {
+    if (dv == null) {
+      return new String[0];
+    }
+    String[] out = new String[dv.getValueCount()];
+    TermsEnum te = dv.termsEnum();
+    int ord = 0;
+    for (BytesRef t = te.next(); t != null && ord < out.length; t = te.next()) {
+      out[ord++] = t.utf8ToString();
+    }
+    return out;
+  }
+
+  private static String value(SortedDocValues dv, String[] terms, int doc) throws IOException {
     if (dv == null || !dv.advanceExact(doc)) {
       return null;
     }
-    return dv.lookupOrd(dv.ordValue()).utf8ToString();
+    return terms[dv.ordValue()];
   }
 }

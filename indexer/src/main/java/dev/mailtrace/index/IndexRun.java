@@ -132,6 +132,9 @@ public final class IndexRun {
           new IndexWriterConfig(new MailAnalyzer())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setRAMBufferSizeMB(config.ramBufferMb())
+              // Flushed segments are short-lived in a bulk run (merged soon): skip copying them
+              // into compound files; merged segments follow the merge policy's own rule.
+              .setUseCompoundFile(false)
               .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(dir, iwc);
       ExecutorService pool = Executors.newFixedThreadPool(config.threads(), parserThreads());
@@ -150,6 +153,7 @@ public final class IndexRun {
           }
           reading.read(input);
         }
+        flushInParallel(writer, pool, config.threads());
         pool.shutdown();
         awaitQuietly(pool);
         rethrowFailure();
@@ -176,6 +180,27 @@ public final class IndexRun {
           snapshot.close();
         }
       }
+    }
+  }
+
+  /**
+   * Queues one flush task per parser thread behind the last message: each writes out a pending
+   * in-memory segment, so the final flush (otherwise done one segment after another by the
+   * committing thread) uses all cores.
+   */
+  private void flushInParallel(IndexWriter writer, ExecutorService pool, int threads) {
+    for (int i = 0; i < threads; i++) {
+      pool.execute(
+          () -> {
+            try {
+              while (!stopping && writer.flushNextBuffer()) {
+                // One more segment written; look for another.
+              }
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
+              stopping = true;
+            }
+          });
     }
   }
 

@@ -219,6 +219,10 @@ public final class MessageDocument {
         continue;
       }
       d.add(new StringField(HEADER_NAMES, name, Field.Store.NO));
+      String field = headerField(name);
+      if (!field.startsWith(HEADER_PREFIX)) {
+        continue;
+      }
       String value = h.value();
       if (value.contains("=?")) {
         value = EncodedWords.decode(value, new ArrayList<>());
@@ -226,7 +230,7 @@ public final class MessageDocument {
       if (name.endsWith("-signature") || name.equals("arc-seal")) {
         value = withoutSignatureData(value);
       }
-      d.add(text(HEADER_PREFIX + name, value));
+      d.add(new Field(field, value, HEADER_TEXT));
     }
   }
 
@@ -393,6 +397,21 @@ public final class MessageDocument {
   private static FieldType textNoNorms() {
     FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
     t.setOmitNorms(true);
+    t.freeze();
+    return t;
+  }
+
+  /**
+   * Header values: analysed words without positions or frequencies. Headers are matched, never
+   * ranked, and their structure is indexed exactly elsewhere (hops, ids, addresses, dates); a
+   * phrase on {@code header.NAME} is searched as all of its words (see the search package).
+   * Positions for a message's two dozen header fields would cost a quarter of all indexing work.
+   */
+  private static final FieldType HEADER_TEXT = headerText();
+
+  private static FieldType headerText() {
+    FieldType t = new FieldType(TEXT_NO_NORMS);
+    t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
     t.freeze();
     return t;
   }

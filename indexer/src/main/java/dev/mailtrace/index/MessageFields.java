@@ -54,7 +54,11 @@ public final class MessageFields {
   public static final String RECIPIENT_DOMAIN = "rcpt.domain";
   /** Keyword: lower-cased names of all top-level header fields. */
   public static final String HEADER_NAMES = "header.names";
-  /** Prefix of the per-header text fields: {@code header.x-mailer}. */
+  /**
+   * Prefix of the per-header text fields: {@code header.x-mailer}. Subject and the address
+   * headers are not indexed twice: their {@code header.NAME} is the subject or role text field
+   * (see {@link #headerField}).
+   */
   public static final String HEADER_PREFIX = "header.";
   /** Keyword: flags for {@code has:} (attachment, bounce, problem, hops, references). */
   public static final String HAS = "has";
@@ -128,6 +132,19 @@ public final class MessageFields {
   /** Address roles, each with {@code role} (keyword), {@code role.domain} and {@code role.text}. */
   public static final List<String> ROLES =
       List.of("from", "sender", "reply-to", "to", "cc", "bcc", "delivered-to", "return-path");
+
+  /**
+   * The text field holding the value of a header, by lower-case name: {@code header.NAME}, except
+   * Subject and the address headers of {@link #ROLES}, already analysed in {@link #SUBJECT} and
+   * the role text fields from their decoded values.
+   */
+  public static String headerField(String lowerName) {
+    return switch (lowerName) {
+      case "subject" -> SUBJECT;
+      case "from", "sender", "reply-to", "to", "cc", "bcc", "delivered-to", "return-path" -> addressText(lowerName);
+      default -> HEADER_PREFIX + lowerName;
+    };
+  }
 
   /** The keyword field of full addresses in a role. */
   public static String address(String role) {

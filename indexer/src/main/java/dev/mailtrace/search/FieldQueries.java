@@ -151,7 +151,7 @@ final class FieldQueries {
       if (value.equals("*")) {
         return new TermQuery(new Term(HEADER_NAMES, name.substring(HEADER_PREFIX.length())));
       }
-      return text(name, value, phrase);
+      return text(headerField(name.substring(HEADER_PREFIX.length())), value, phrase);
     }
     Spec spec = FIELDS.get(name);
     return switch (spec.kind) {
@@ -278,6 +278,14 @@ final class FieldQueries {
     }
     if (terms.size() == 1) {
       return new TermQuery(new Term(field, terms.get(0)));
+    }
+    if (field.startsWith(HEADER_PREFIX)) {
+      // Header values are indexed without positions: a phrase is all of its words.
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (String t : terms) {
+        all.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.MUST);
+      }
+      return all.build();
     }
     PhraseQuery.Builder p = new PhraseQuery.Builder();
     for (String t : terms) {

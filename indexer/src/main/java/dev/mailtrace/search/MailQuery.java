@@ -60,7 +60,17 @@ public final class MailQuery {
   /** Parses raw Lucene classic query syntax, for experts; bare words search the body. */
   public static Query parseLucene(String query) {
     try {
-      QueryParser qp = new QueryParser(dev.mailtrace.index.MessageFields.BODY, new MailAnalyzer());
+      QueryParser qp =
+          new QueryParser(dev.mailtrace.index.MessageFields.BODY, new MailAnalyzer()) {
+            @Override
+            protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+              if (quoted && field != null && field.startsWith(dev.mailtrace.index.MessageFields.HEADER_PREFIX)) {
+                // Header values are indexed without positions: a phrase is all of its words.
+                return createBooleanQuery(field, text, org.apache.lucene.search.BooleanClause.Occur.MUST);
+              }
+              return super.getFieldQuery(field, text, quoted);
+            }
+          };
       qp.setAllowLeadingWildcard(true);
       return qp.parse(query);
     } catch (ParseException e) {

@@ -90,6 +90,15 @@ class MailSearcherTest {
   }
 
   @Test
+  void headerPhrasesMatchMessagesWithAllTheirWords() throws IOException {
+    assertEquals(1, count("header.X-Mailer:\"Thunderbird 115\""));
+    assertEquals(0, count("header.X-Mailer:\"Thunderbird 116\""));
+    assertEquals(1, count("lucene:(header.x-mailer:\"thunderbird 115\")"));
+    assertEquals(count("subject:quarterly"), count("header.Subject:quarterly"));
+    assertEquals(count("from:alice"), count("header.From:alice"));
+  }
+
+  @Test
   void textIsFoldedAndCaseless() throws IOException {
     assertEquals(1, count("grusse"));
     assertEquals(1, count("muller"));

@@ -393,6 +393,10 @@ public final class Replayer {
     private void handle(Attempt x, Transaction tx) {
       x.last = tx;
       stages(tx);
+      if (tx.adjustment() != null && !x.notes.contains(tx.adjustment())) {
+        // The per-message log says what was changed before sending (a 7-bit downgrade).
+        x.notes.add(tx.adjustment());
+      }
       if (tx.isRefusedLocally()) {
         onSession--;
         x.finish(x.someAccepted ? Outcome.ACCEPTED : Outcome.REFUSED_LOCALLY, tx.refusal());

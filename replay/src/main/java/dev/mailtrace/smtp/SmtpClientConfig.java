@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param pipelining use PIPELINING when the server offers it
  * @param chunking use BDAT when the server offers CHUNKING
  * @param chunkSize bytes per BDAT chunk
- * @param eightBit what to do with 8-bit or UTF-8 content when the server lacks 8BITMIME/SMTPUTF8
+ * @param eightBit what to do with 8-bit or UTF-8 content when the server lacks 8BITMIME/SMTPUTF8:
+ *     refuse, send anyway, or downgrade to 7-bit
  */
 public record SmtpClientConfig(
     String heloName,
@@ -41,7 +42,13 @@ public record SmtpClientConfig(
     /** Do not send it; it is recorded as refused locally. */
     REFUSE,
     /** Send it without the parameter, as many relays do. */
-    SEND_ANYWAY
+    SEND_ANYWAY,
+    /**
+     * Without 8BITMIME, re-encode 8-bit bodies as quoted-printable or base64 and 8-bit header
+     * fields as RFC 2047/2231 words (RFC 6152 section 3); refuse what cannot be made 7-bit (8-bit
+     * addresses, which need SMTPUTF8).
+     */
+    DOWNGRADE
   }
 
   public SmtpClientConfig {

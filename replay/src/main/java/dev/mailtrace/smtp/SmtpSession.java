@@ -62,7 +62,9 @@ public final class SmtpSession implements Closeable {
 
   private record Pending(
       SmtpReply mail, List<SmtpReply> rcpts, SmtpReply data, long bytes, long mailNanos, long rcptNanos,
-      long dataNanos, long contentStart) {}
+      long dataNanos, long contentStart, String adjustment) {}
+  /** What was changed in the message being sent (a 7-bit downgrade), or null. */
+  private String adjustment;
   private final byte[] lineBuffer = new byte[MAX_LINE];
   /** Staging for message content on its way to the socket buffer. */
   private final byte[] scratch = new byte[32 * 1024];
@@ -271,7 +273,8 @@ public final class SmtpSession implements Closeable {
 
   /**
    * Sends one message and waits for its final reply. Checks SIZE, 8BITMIME and SMTPUTF8 first and
-   * refuses locally when the server cannot take the message; pipelines MAIL, RCPT and DATA when the
+   * refuses locally when the server cannot take the message (or, when configured, downgrades 8-bit
+   * content to 7-bit and says so in {@link Transaction#adjustment()}); pipelines MAIL, RCPT and DATA when the
    * server offers PIPELINING; uses BDAT when it offers CHUNKING and the configuration allows it. A
    * transaction that did not end well is reset (RSET) before the next one.
    *
@@ -337,21 +340,41 @@ public final class SmtpSession implements Closeable {
     pending = null;
     SmtpReply end = read(Stage.DATA_END);
     return new Transaction(null, p.mail, p.rcpts, p.data, end, p.bytes, p.mailNanos, p.rcptNanos, p.dataNanos,
-        System.nanoTime() - p.contentStart);
+        System.nanoTime() - p.contentStart, p.adjustment);
   }
 
   private List<Transaction> submit(Envelope envelope, MessageData data, boolean leaveEnd) throws SmtpException {
     completed.clear();
     ensureOpen();
+    adjustment = null;
     Transaction t = prepareAndSend(envelope, data, leaveEnd);
     if (t != null) {
-      completed.add(t);
+      completed.add(adjustment == null ? t : t.withAdjustment(adjustment));
     }
     return takeCompleted();
   }
 
   /** The transaction, or null when it is left pending. */
   private Transaction prepareAndSend(Envelope envelope, MessageData data, boolean leaveEnd) throws SmtpException {
+    if (config.eightBit() == SmtpClientConfig.EightBitFallback.DOWNGRADE
+        && (data.hasEightBit() && !capabilities.has(SmtpExtension.EIGHT_BIT_MIME)
+            || data.hasEightBitHeader() && !capabilities.has(SmtpExtension.SMTPUTF8))) {
+      if (!isAscii(envelope) && !capabilities.has(SmtpExtension.SMTPUTF8)) {
+        return refuse("envelope addresses are not ASCII and the server does not offer SMTPUTF8");
+      }
+      // RFC 6152 section 3: no 8-bit data to a server without 8BITMIME; make the message 7-bit.
+      switch (SevenBitDowngrade.downgrade(data.toByteArray())) {
+        case SevenBitDowngrade.Refused r -> {
+          return refuse("cannot downgrade to 7-bit: " + r.reason());
+        }
+        case SevenBitDowngrade.Downgraded d -> {
+          if (d.isChanged()) {
+            data = MessageData.of(d.content());
+            adjustment = d.note();
+          }
+        }
+      }
+    }
     long size = data.size();
     long limit = capabilities.sizeLimit();
     if (limit > 0 && size > limit) {
@@ -481,7 +504,7 @@ public final class SmtpSession implements Closeable {
         throw lost(Stage.BODY, e);
       }
       write(DOT_CRLF, Stage.BODY);
-      pending = new Pending(mailReply, rcptReplies, dataReply, written, mailNanos, rcptNanos, dataNanos, start);
+      pending = new Pending(mailReply, rcptReplies, dataReply, written, mailNanos, rcptNanos, dataNanos, start, adjustment);
       return null;
     }
     return sendContent(mailReply, rcptReplies, dataReply, data, bdat, true, mailNanos, rcptNanos, dataNanos);

@@ -18,6 +18,8 @@ import java.util.List;
  * @param rcptNanos latency until the last RCPT reply
  * @param dataNanos latency of DATA
  * @param endNanos time from the first content byte to the final reply
+ * @param adjustment what the client changed in the message before sending it (a 7-bit downgrade),
+ *     or null
  */
 public record Transaction(
     String refusal,
@@ -29,9 +31,22 @@ public record Transaction(
     long mailNanos,
     long rcptNanos,
     long dataNanos,
-    long endNanos) {
+    long endNanos,
+    String adjustment) {
   public Transaction {
     recipients = recipients == null ? List.of() : List.copyOf(recipients);
+  }
+
+  /** A transaction in which the client changed nothing in the message. */
+  public Transaction(
+      String refusal, SmtpReply mail, List<SmtpReply> recipients, SmtpReply data, SmtpReply end, long bytes,
+      long mailNanos, long rcptNanos, long dataNanos, long endNanos) {
+    this(refusal, mail, recipients, data, end, bytes, mailNanos, rcptNanos, dataNanos, endNanos, null);
+  }
+
+  /** The same transaction noting what the client changed in the message. */
+  Transaction withAdjustment(String note) {
+    return new Transaction(refusal, mail, recipients, data, end, bytes, mailNanos, rcptNanos, dataNanos, endNanos, note);
   }
 
   static Transaction refused(String why) {

@@ -8,7 +8,9 @@
  * <p>It speaks PIPELINING (RFC 2920), SIZE (RFC 1870), 8BITMIME (RFC 6152), SMTPUTF8 (RFC 6531),
  * CHUNKING/BDAT (RFC 3030) and DSN (RFC 3461) when the server offers them, with the per-stage
  * timeouts of RFC 5321 section 4.5.3.2. Message bytes go out as given apart from line-end
- * normalisation to CRLF and dot-stuffing. It does not queue, retry or pick servers from MX
+ * normalisation to CRLF and dot-stuffing, unless the caller asks for a 7-bit downgrade when the
+ * server lacks 8BITMIME ({@code SevenBitDowngrade}: 8-bit bodies to quoted-printable or base64,
+ * header text to RFC 2047/2231 words). It does not queue, retry or pick servers from MX
  * records: that is the caller's business ({@code dev.mailtrace.replay}).
  */
 package dev.mailtrace.smtp;

@@ -89,6 +89,31 @@ class ReplayerTest {
   }
 
   @Test
+  void downgradedMessageIsAcceptedAndTheLogSaysSo() throws IOException {
+    server.extensions = List.of("PIPELINING");
+    ReplayConfig c = config()
+        .client(SmtpClientConfig.defaults().withTimeouts(Timeouts.all(Duration.ofSeconds(5)))
+            .withEightBit(SmtpClientConfig.EightBitFallback.DOWNGRADE))
+        .build();
+    String eight = "From: a@origin.test\nTo: b@real.test\nSubject: caf\u00e9\n\ncaf\u00e9\n";
+    String bad = "From: J\u00fcrgen <j@origin.test>\nTo: b@real.test\nSubject: x\n\ncaf\u00e9\n";
+    ReplaySummary s = new Replayer(c).run(
+        MessageSource.of(List.of(Messages.raw(0, eight), Messages.raw(1, bad))), log, null);
+    assertEquals(1, s.count(Outcome.ACCEPTED));
+    assertEquals(1, s.count(Outcome.REFUSED_LOCALLY));
+    for (MessageResult r : log.results) {
+      if (r.index() == 0) {
+        assertEquals(Outcome.ACCEPTED, r.outcome());
+        assertTrue(r.detail().contains("downgraded to 7-bit"), r.detail());
+      } else {
+        assertEquals(Outcome.REFUSED_LOCALLY, r.outcome());
+        assertTrue(r.detail().contains("SMTPUTF8"), r.detail());
+      }
+    }
+    assertEquals(1, server.received.size());
+  }
+
+  @Test
   void transientReplyIsRetriedUntilAccepted() throws IOException {
     AtomicInteger ends = new AtomicInteger();
     server.rules.add((c, line) -> line.equals(".") && ends.incrementAndGet() <= 2 ? "451 4.3.0 Try again later" : null);

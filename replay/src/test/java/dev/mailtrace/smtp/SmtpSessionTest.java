@@ -148,6 +148,110 @@ class SmtpSessionTest {
     assertEquals("MAIL FROM:<a@example.test> SIZE=" + (eight.length + 3) + " BODY=8BITMIME", server.received.get(0).mailLine());
   }
 
+  private static final byte[] EIGHT_BIT_MULTIPART = ("""
+      From: Alice <alice@example.test>
+      To: bob@example.test
+      Subject: Gr\u00fc\u00dfe aus K\u00f6ln
+      MIME-Version: 1.0
+      Content-Type: multipart/alternative; boundary="b"
+
+      --b
+      Content-Type: text/plain; charset=utf-8
+      Content-Transfer-Encoding: 8bit
+
+      Gr\u00fc\u00dfe
+      --b
+      Content-Type: text/html; charset=utf-8
+      Content-Transfer-Encoding: 8bit
+
+      <p>Gr\u00fc\u00dfe</p>
+      --b--
+      """).getBytes(StandardCharsets.UTF_8);
+
+  private static List<String> readerView(byte[] content) {
+    var m = new dev.mailtrace.mime.MessageParser().parse(new dev.mailtrace.message.RawMessage(
+        new dev.mailtrace.message.Source("t.eml", 0, content.length, "0"), 0, null, content));
+    List<String> view = new java.util.ArrayList<>();
+    view.add(m.subject());
+    for (var leaf : m.leaves()) {
+      view.add(leaf.contentType() + " " + leaf.sha256());
+    }
+    return view;
+  }
+
+  @Test
+  void eightBitIsDowngradedToSevenBitWhenTheServerLacksEightBitMime() throws Exception {
+    server.extensions = List.of("PIPELINING");
+    config = config.withEightBit(SmtpClientConfig.EightBitFallback.DOWNGRADE);
+    try (SmtpSession s = open()) {
+      // Streamed: the first message's reply is read with the second's, its note kept.
+      List<Transaction> first = s.submit(envelope("b@example.test"), MessageData.of(EIGHT_BIT_MULTIPART));
+      assertTrue(first.isEmpty());
+      List<Transaction> done = new java.util.ArrayList<>(s.submit(envelope("c@example.test"), MessageData.of(EIGHT_BIT_MULTIPART)));
+      done.addAll(s.drain());
+      assertEquals(2, done.size());
+      for (Transaction t : done) {
+        assertTrue(t.isAccepted(), t.toString());
+        assertNotNull(t.adjustment());
+        assertTrue(t.adjustment().contains("downgraded to 7-bit"), t.adjustment());
+      }
+      s.quit();
+    }
+    assertEquals(2, server.received.size());
+    for (FakeSmtpServer.Received r : server.received) {
+      assertEquals("MAIL FROM:<a@example.test>", r.mailLine());
+      for (byte b : r.content()) {
+        assertTrue(b >= 0, "8-bit byte sent");
+      }
+      assertEquals(readerView(EIGHT_BIT_MULTIPART), readerView(r.content()));
+    }
+  }
+
+  @Test
+  void downgradeRefusesAnEightBitAddressLocally() throws Exception {
+    server.extensions = List.of("PIPELINING");
+    config = config.withEightBit(SmtpClientConfig.EightBitFallback.DOWNGRADE);
+    byte[] eight = "From: J\u00fcrgen <j@example.test>\nSubject: x\n\ncaf\u00e9\n".getBytes(StandardCharsets.UTF_8);
+    try (SmtpSession s = open()) {
+      Transaction t = s.send(envelope("b@example.test"), MessageData.of(eight));
+      assertTrue(t.isRefusedLocally());
+      assertTrue(t.refusal().contains("From") && t.refusal().contains("SMTPUTF8"), t.refusal());
+    }
+    assertEquals(-1, indexOf(server.commands, "MAIL"));
+  }
+
+  @Test
+  void eightBitSubjectIsEncodedWhenTheServerLacksSmtpUtf8() throws Exception {
+    server.extensions = List.of("8BITMIME", "CHUNKING");
+    config = config.withEightBit(SmtpClientConfig.EightBitFallback.DOWNGRADE);
+    byte[] utf8 = "Subject: caf\u00e9\n\nbody\n".getBytes(StandardCharsets.UTF_8);
+    try (SmtpSession s = open()) {
+      Transaction t = s.send(envelope("b@example.test"), MessageData.of(utf8));
+      assertTrue(t.isAccepted(), t.toString());
+      assertNotNull(t.adjustment());
+    }
+    assertEquals("MAIL FROM:<a@example.test>", server.received.get(0).mailLine());
+    assertEquals("Subject: =?UTF-8?B?Y2Fmw6k=?=\r\n\r\nbody\r\n", new String(server.received.get(0).content(), StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void downgradeLeavesMessagesAloneWhenNotNeeded() throws Exception {
+    server.extensions = List.of("PIPELINING", "8BITMIME");
+    config = config.withEightBit(SmtpClientConfig.EightBitFallback.DOWNGRADE);
+    byte[] eight = "Subject: x\n\ncaf\u00e9\n".getBytes(StandardCharsets.UTF_8);
+    try (SmtpSession s = open()) {
+      Transaction t = s.send(envelope("b@example.test"), MessageData.of(eight));
+      assertTrue(t.isAccepted());
+      assertNull(t.adjustment());
+      t = s.send(envelope("b@example.test"), MessageData.of(MESSAGE));
+      assertTrue(t.isAccepted());
+      assertNull(t.adjustment());
+    }
+    assertTrue(server.received.get(0).mailLine().endsWith(" BODY=8BITMIME"));
+    assertArrayEquals("Subject: x\r\n\r\ncaf\u00e9\r\n".getBytes(StandardCharsets.UTF_8), server.received.get(0).content());
+    assertArrayEquals(EXPECTED, server.received.get(1).content());
+  }
+
   @Test
   void eightBitWithoutEightBitMimeIsRefusedWhenTheUserSaysSo() throws Exception {
     server.extensions = List.of("PIPELINING");
