@@ -3,6 +3,7 @@ package dev.mailtrace.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,5 +59,20 @@ class CharsetsTest {
     byte[] latin = "Grüße".getBytes(StandardCharsets.ISO_8859_1);
     assertEquals("Grüße", Charsets.decode(latin, "utf-8"));
     assertEquals("€", Charsets.decode(new byte[] {(byte) 0x80}, "us-ascii"));
+  }
+
+  @Test
+  void malformedUtf8FallsBackToTheLabelledCharset() {
+    // Overlong "/", a UTF-16 surrogate, a code point above U+10FFFF, a cut sequence: none is
+    // UTF-8 (Unicode table 3-7), so the bytes are read as windows-1252.
+    for (byte[] bad : new byte[][] {
+        {'a', (byte) 0xC0, (byte) 0xAF},
+        {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', (byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {'x', (byte) 0xE2, (byte) 0x82}}) {
+      assertEquals(new String(bad, Charset.forName("windows-1252")), Charsets.decode(bad, "utf-8"));
+    }
+    byte[] ok = "long ASCII prefix then 𝄞 and € and é".getBytes(StandardCharsets.UTF_8);
+    assertEquals("long ASCII prefix then 𝄞 and € and é", Charsets.decode(ok, "utf-8"));
   }
 }

@@ -81,6 +81,23 @@ class TransferDecodingTest {
   }
 
   @Test
+  void quotedPrintableKeepsEncodedAndInnerWhiteSpace() {
+    // "=20" is data, not transport padding; blanks before "=" or between words stay.
+    assertEquals("a \r\nb c \r\nd", qp("a=20 \r\nb c =\r\n\r\nd", new int[1]));
+    assertEquals("x  ", qp("x =20", new int[1]));
+    assertEquals("one line of words, and more ", qp("one line of words, and more=20", new int[1]));
+  }
+
+  @Test
+  void base64DecodesQuantaSplitAcrossLineBreaksAndJunk() {
+    int[] junk = new int[2];
+    // "Hello, world!" with a line break and junk inside quanta, the URL-safe letters mixed in.
+    assertEquals("Hello, world!", b64("SGVs\r\nbG8s*IHdv\tcmxkIQ", junk));
+    assertEquals(1, junk[0]);
+    assertEquals("\u00fb\u00ff", b64("-_8=", new int[2]));
+  }
+
+  @Test
   void encodingNamesAreRecognised() {
     assertEquals(Encoding.IDENTITY, Encoding.of("8bit"));
     assertEquals(Encoding.BASE64, Encoding.of("base64"));
