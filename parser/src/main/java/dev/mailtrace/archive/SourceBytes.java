@@ -54,7 +54,20 @@ public final class SourceBytes {
   public static byte[] readContent(Source source, ArchiveFormat format) throws IOException {
     byte[] stored = read(source);
     ArchiveFormat fileFormat = FormatDetector.fileFormat(Path.of(source.file()), format);
-    return fileFormat == ArchiveFormat.EML ? stored : MboxQuoting.unquote(stored, fileFormat);
+    if (fileFormat == ArchiveFormat.EML) {
+      return stored;
+    }
+    // A byte-order mark opens the file, not the first line: the reader looks for quoted From
+    // lines after it, so read-back must too, or the two disagree on a ">From" right behind it.
+    if (source.offset() == 0 && stored.length >= 3 && (stored[0] & 0xff) == 0xEF
+        && (stored[1] & 0xff) == 0xBB && (stored[2] & 0xff) == 0xBF) {
+      byte[] rest = MboxQuoting.unquote(java.util.Arrays.copyOfRange(stored, 3, stored.length), fileFormat);
+      byte[] out = new byte[rest.length + 3];
+      System.arraycopy(stored, 0, out, 0, 3);
+      System.arraycopy(rest, 0, out, 3, rest.length);
+      return out;
+    }
+    return MboxQuoting.unquote(stored, fileFormat);
   }
 
   /**
