@@ -70,6 +70,8 @@ public final class SmtpSession implements Closeable {
   private final byte[] scratch = new byte[32 * 1024];
 
   private volatile boolean aborted;
+  /** Times out writes that a server stops reading (sockets only time out reads). */
+  private StalledWriteGuard writeGuard;
 
   private SmtpSession(String host, int port, SmtpClientConfig config) {
     this.host = host;
@@ -149,7 +151,10 @@ public final class SmtpSession implements Closeable {
     // RFC 3207 section 4.2: nothing read before TLS may be used after it.
     inPos = 0;
     inLen = 0;
-    out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    if (writeGuard == null) {
+      writeGuard = new StalledWriteGuard(() -> socket, millis(Stage.BODY));
+    }
+    out = new BufferedOutputStream(writeGuard.stream(socket.getOutputStream()), 64 * 1024);
   }
 
   private void hello() throws SmtpException {
@@ -709,6 +714,9 @@ public final class SmtpSession implements Closeable {
   @Override
   public void close() {
     open = false;
+    if (writeGuard != null) {
+      writeGuard.close();
+    }
     Socket s = socket;
     if (s != null) {
       try {
