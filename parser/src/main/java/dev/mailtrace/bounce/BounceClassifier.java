@@ -378,6 +378,20 @@ public final class BounceClassifier {
       String action = r.get("action");
       action = action == null ? null : normalAction(action.strip().toLowerCase(Locale.ROOT));
       String statusField = firstToken(r.get("status"));
+      String openSmtpdLine = null;
+      if (statusField != null
+          && statusField.startsWith("4")
+          && "delayed".equals(action)
+          && r.get("diagnostic-code") == null
+          && isOpenSmtpdNotice(split.report())) {
+        // OpenSMTPD's delay notice fills Status with its own queue's guess (4.0.0, or 4.4.7 when
+        // the envelope expired), not a code any server replied; its word is the per-recipient
+        // line of the human part, which Sisimai reads as a failure (bounce.c, NOTICE_INTRO)
+        statusField = null;
+        // bounce.c writes one line per recipient ("rcpt: reason"); the paragraph after it is
+        // the notice's boilerplate ("this is only a temporary failure report"), not the cause
+        openSmtpdLine = recipientLine(split.report(), recipient);
+      }
       String diagRaw = r.get("diagnostic-code");
       String diagType = DsnFields.type(diagRaw);
       String diagnostic = diagRaw == null ? null : BounceText.oneLine(DsnFields.typed(diagRaw));
@@ -408,6 +422,9 @@ public final class BounceClassifier {
         if (!general.isEmpty()) {
           diagnostic = general;
         }
+      }
+      if (openSmtpdLine != null) {
+        diagnostic = openSmtpdLine;
       }
       String remote = DsnFields.typed(r.get("remote-mta"));
       if (remote == null || remote.isEmpty()) {
@@ -461,6 +478,28 @@ public final class BounceClassifier {
         orig.from,
         orig.to,
         out);
+  }
+
+  /** True for the notice OpenSMTPD's bounce.c writes ("This is the MAILER-DAEMON, please DO NOT REPLY"). */
+  private static boolean isOpenSmtpdNotice(String report) {
+    return report != null
+        && containsIgnoreCase(report, "this is the mailer-daemon, please do not reply to this");
+  }
+
+  /** The rest of the line that starts with "recipient:", or null. */
+  private static String recipientLine(String report, String recipient) {
+    if (report == null || recipient == null) {
+      return null;
+    }
+    String prefix = recipient + ":";
+    for (String line : report.split("\n", -1)) {
+      String t = line.strip();
+      if (t.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        String rest = t.substring(prefix.length()).strip();
+        return rest.isEmpty() ? null : rest;
+      }
+    }
+    return null;
   }
 
   private static boolean isExitStatus(String diagnostic) {

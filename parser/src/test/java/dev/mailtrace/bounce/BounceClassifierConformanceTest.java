@@ -127,17 +127,17 @@ class BounceClassifierConformanceTest {
     double[] go = agreement("expected-go-sisimai-v0.0.6.tsv");
     double[] p5 = agreement("expected-p5-sisimai-v5.1.0p3.tsv");
     // Levels this classifier reliably reaches, a little below those measured on the visible corpus
-    // (go: status 98.5, reply 99.4, reason 97.2, hard 98.9 %; p5: 97.2, 99.1, 95.9, 97.8 %) so a
+    // (go: status 99.1, reply 99.4, reason 97.2, hard 99.1 %; p5: 97.8, 99.1, 95.9, 98.0 %) so a
     // held-back share does not trip them; the targets are reason 97 % and the other fields 99 %.
-    assertTrue(go[0] >= 0.97, "deliverystatus " + go[0]);
+    assertTrue(go[0] >= 0.975, "deliverystatus " + go[0]);
     assertTrue(go[1] >= 0.98, "replycode " + go[1]);
     assertTrue(go[2] >= 0.96, "reason " + go[2]);
-    assertTrue(go[3] >= 0.975, "hardbounce " + go[3]);
+    assertTrue(go[3] >= 0.98, "hardbounce " + go[3]);
     assertTrue(go[4] >= 0.99, "feedbacktype " + go[4]);
-    assertTrue(p5[0] >= 0.955, "deliverystatus (p5) " + p5[0]);
+    assertTrue(p5[0] >= 0.96, "deliverystatus (p5) " + p5[0]);
     assertTrue(p5[1] >= 0.975, "replycode (p5) " + p5[1]);
     assertTrue(p5[2] >= 0.945, "reason (p5) " + p5[2]);
-    assertTrue(p5[3] >= 0.965, "hardbounce (p5) " + p5[3]);
+    assertTrue(p5[3] >= 0.97, "hardbounce (p5) " + p5[3]);
   }
 
   @Test
