@@ -60,6 +60,19 @@ class BounceClassifierTest {
   }
 
   @Test
+  void openSmtpdDelayNoticeIsReadFromItsRecipientLine() throws IOException {
+    DeliveryReport r = classifier.classify(resource("opensmtpd-delayed.eml", "\n"));
+    assertEquals(1, r.recipients().size());
+    BouncedRecipient frank = r.recipients().get(0);
+    assertEquals("frank@example.net", frank.recipient());
+    // the 4.0.0 in the report part is OpenSMTPD's own guess; the cause is the recipient line
+    assertEquals("No MX found for domain", frank.diagnostic());
+    assertEquals(Reason.NOTACCEPT, frank.reason());
+    assertEquals("5.0.932", frank.deliveryStatus());
+    assertTrue(frank.hard());
+  }
+
+  @Test
   void eximTextBounceIsReadWithoutReportFields() throws IOException {
     DeliveryReport r = classifier.classify(resource("exim-text.eml", "\n"));
     assertEquals(ReportKind.BOUNCE, r.kind());
