@@ -2,6 +2,7 @@ package dev.mailtrace.export;
 
 import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.MboxWriter;
+import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.archive.SourceBytes;
 import dev.mailtrace.archive.SourceMismatchException;
 import dev.mailtrace.message.Source;
@@ -168,22 +169,11 @@ public final class Exporter {
         csv.printRecord(values);
         return;
       }
-      StringBuilder b = new StringBuilder("{");
+      JsonWriter json = new JsonWriter(writer).beginObject();
       for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          b.append(',');
-        }
-        b.append('"').append(METADATA_COLUMNS[i]).append("\":");
-        Object v = values[i];
-        if (v == null) {
-          b.append("null");
-        } else if (v instanceof Number) {
-          b.append(v);
-        } else {
-          jsonString(b, v.toString());
-        }
+        json.field(METADATA_COLUMNS[i], values[i]);
       }
-      writer.write(b.append("}\n").toString());
+      json.endObject().newline();
     }
 
     @Override
@@ -193,27 +183,5 @@ public final class Exporter {
       }
       writer.flush();
     }
-  }
-
-  private static void jsonString(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    b.append('"');
   }
 }
