@@ -150,21 +150,9 @@ public final class BounceClassifier {
       }
     }
     if (Formats.isUnsubscribe(m)) {
-      List<BouncedRecipient> who =
-          List.of(
-              new BouncedRecipient(
-                  from,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  BounceText.oneLine(m.subject()),
-                  null,
-                  Reason.FEEDBACK,
-                  false));
       return new DeliveryReport(
-          ReportKind.FEEDBACK, null, "opt-out", m.inReplyTo(), null, null, null, who);
+          ReportKind.FEEDBACK, null, "opt-out", m.inReplyTo(), null, null, null,
+          List.of(senderOnly(from, m, Reason.FEEDBACK)));
     }
     if (autoReply && !bouncy) {
       return autoReply(m, from);
@@ -616,24 +604,18 @@ public final class BounceClassifier {
   // ---------------------------------------------------------------- RFC 3834
 
   private DeliveryReport autoReply(Message m, String from) {
-    Original orig = new Original();
-    String inReplyTo = m.inReplyTo();
-    orig.messageId = inReplyTo;
-    List<BouncedRecipient> out =
-        List.of(
-            new BouncedRecipient(
-                from,
-                null,
-                null,
-                null,
-                null,
-                null,
-                BounceText.oneLine(m.subject()),
-                null,
-                Reason.VACATION,
-                false));
     return new DeliveryReport(
-        ReportKind.AUTOREPLY, null, null, orig.messageId, null, null, null, out);
+        ReportKind.AUTOREPLY, null, null, m.inReplyTo(), null, null, null,
+        List.of(senderOnly(from, m, Reason.VACATION)));
+  }
+
+  /**
+   * The one entry of a report that names no failed recipient (an auto-reply, an unsubscribe
+   * notice): the sender, with the subject as the only diagnostic.
+   */
+  private static BouncedRecipient senderOnly(String from, Message m, Reason reason) {
+    return new BouncedRecipient(
+        from, null, null, null, null, null, BounceText.oneLine(m.subject()), null, reason, false);
   }
 
   // ---------------------------------------------------------------- human-readable bounces
