@@ -311,6 +311,7 @@ public final class BounceClassifier {
                 DsnFields.type(e.diagnostic()),
                 null,
                 null,
+                null,
                 null));
       }
     }
@@ -729,7 +730,8 @@ public final class BounceClassifier {
               null,
               remote,
               f.context() + " " + diagnostic,
-              preset));
+              preset,
+              null));
     }
     ReportKind kind = kindOf(out);
     if (kind == ReportKind.DELIVERED) {
@@ -740,29 +742,6 @@ public final class BounceClassifier {
   }
 
   // ---------------------------------------------------------------- one recipient
-
-  private static BouncedRecipient recipient(
-      String recipient,
-      String original,
-      String action,
-      String statusField,
-      String diagnostic,
-      String diagType,
-      String remote,
-      String context,
-      Reason preset) {
-    return recipient(
-        recipient,
-        original,
-        action,
-        statusField,
-        diagnostic,
-        diagType,
-        remote,
-        context,
-        preset,
-        null);
-  }
 
   /**
    * One recipient's outcome; {@code textReply} is a reply code the human-readable part gives for
