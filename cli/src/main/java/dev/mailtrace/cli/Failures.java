@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Maps what a command throws to one line on stderr and an exit code; stack traces only with MAILTRACE_DEBUG=1. */
@@ -47,6 +48,15 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   /** Bad usage: one line naming the problem and where to read more, exit code 2. */
   static int usage(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
+    if (e instanceof CommandLine.UnmatchedArgumentException u && cl.getCommandSpec().parent() == null
+        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+      String name = u.getUnmatched().get(0);
+      List<String> close = u.getSuggestions();
+      cl.getErr().println("mailtrace: unknown command '" + name + "'"
+          + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.subList(0, Math.min(2, close.size()))) + "?")
+          + " See 'mailtrace --help'.");
+      return 2;
+    }
     cl.getErr().println("mailtrace: " + e.getMessage() + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'.");
     return 2;
   }
