@@ -9,6 +9,7 @@ import dev.mailtrace.message.Message;
 import dev.mailtrace.message.RawMessage;
 import dev.mailtrace.message.Source;
 import dev.mailtrace.mime.MessageParser;
+import dev.mailtrace.mime.ParserConfig;
 import dev.mailtrace.received.HopChain;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -69,7 +70,8 @@ public final class IndexRun {
   private final Path indexDir;
   private final List<Path> inputs;
   private final IndexConfig config;
-  private final MessageParser parser = new MessageParser();
+  /** Part hashes off: only attachments' are indexed, and MessageDocument computes those. */
+  private final MessageParser parser = new MessageParser(ParserConfig.DEFAULT.withHashParts(false));
   private final BounceClassifier classifier = new BounceClassifier();
 
   private final AtomicLong added = new AtomicLong();

@@ -24,6 +24,19 @@ class MessageDocumentTest {
   }
 
   @Test
+  void attachmentHashIsIndexedWhenTheParserSkippedPartHashes() {
+    String eml = "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nsee attached\n--b\n"
+        + "Content-Type: application/pdf; name=a.pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--b--\n";
+    byte[] bytes = eml.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    var raw = new dev.mailtrace.message.RawMessage(
+        new dev.mailtrace.message.Source("/a.eml", 0, bytes.length, TestMessages.sha256(bytes)), 0, null, bytes, List.of());
+    Message m = new dev.mailtrace.mime.MessageParser(dev.mailtrace.mime.ParserConfig.DEFAULT.withHashParts(false)).parse(raw);
+    Document d = MessageDocument.of(m, HopChain.of(m), DeliveryReport.NONE);
+    byte[] pdf = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertEquals(List.of(TestMessages.sha256(pdf)), values(d, MessageFields.ATTACHMENT_SHA256));
+  }
+
+  @Test
   void provenanceIsStoredAndKeyed() {
     Message m = message().at("/a/b.mbox", 1234, 99).sha256("ab".repeat(32)).build();
     Document d = MessageDocument.of(m, HopChain.of(m), DeliveryReport.NONE);

@@ -21,7 +21,8 @@ import java.util.List;
  * @param body decoded body bytes of a leaf (transfer encoding undone, charset not applied); for a
  *     non-leaf an empty array
  * @param size length of {@code body}
- * @param sha256 lower-case hex SHA-256 of {@code body}, or null for non-leaves
+ * @param sha256 lower-case hex SHA-256 of {@code body}, or null for non-leaves (and for leaves when
+ *     the parser was told not to hash parts)
  */
 public record Part(
     String path,

@@ -85,7 +85,7 @@ final class TreeBuilder {
     this.raw = raw;
     this.config = config;
     this.problems = problems;
-    this.sha256 = newSha256();
+    this.sha256 = config.hashParts() ? newSha256() : null;
   }
 
   private static final MessageDigest SHA256_PROTOTYPE;
@@ -399,7 +399,7 @@ final class TreeBuilder {
     boolean leaf = e.kind == Kind.LEAF || e.children.isEmpty();
     String path = e.path != null ? e.path : e.number != null ? e.number : "1";
     byte[] body = leaf ? e.body : EMPTY;
-    String sha = leaf ? TransferDecoding.hex(sha256.digest(body)) : null;
+    String sha = leaf && config.hashParts() ? TransferDecoding.hex(sha256.digest(body)) : null;
     return new Part(path, e.headers, e.contentType, e.charset, e.transferEncoding, e.disposition,
         e.filename, e.children, body, body.length, sha);
   }

@@ -346,6 +346,20 @@ class MessageParserTest {
     assertEquals(2, m.problems().size());
   }
 
+  @Test
+  void leavesAreHashedUnlessTheConfigTurnsItOff() {
+    String text = "Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo\n--b--\n";
+    Message hashed = parse(text, "\n");
+    assertEquals(64, hashed.leaves().get(0).sha256().length());
+    Message bare = new MessageParser(ParserConfig.DEFAULT.withHashParts(false))
+        .parse(Messages.raw(Messages.bytes(text, "\n")));
+    assertEquals(hashed.leaves().size(), bare.leaves().size());
+    for (Part p : bare.leaves()) {
+      assertNull(p.sha256());
+    }
+    assertEquals(hashed.text(), bare.text());
+  }
+
   // ---- decoding ----
 
   @Test
