@@ -15,11 +15,19 @@ final class EmlReader implements ArchiveReader {
 
   private final Path path;
   private final int cap;
+  /** The file's bytes when already read whole (see {@link StoredInput#readPlain}), else null. */
+  private byte[] whole;
   private boolean done;
 
   EmlReader(Path path, ReaderConfig config) {
+    this(path, null, config);
+  }
+
+  /** A reader of a file whose complete bytes, no more than the content cap, are in hand. */
+  EmlReader(Path path, byte[] whole, ReaderConfig config) {
     this.path = path;
     this.cap = config.maxMessageBytes();
+    this.whole = whole != null && whole.length <= cap ? whole : null;
   }
 
   @Override
@@ -28,6 +36,9 @@ final class EmlReader implements ArchiveReader {
       return null;
     }
     done = true;
+    if (whole != null) {
+      return fromWhole();
+    }
     MessageAccumulator acc = new MessageAccumulator(cap);
     byte[] chunk = new byte[64 << 10];
     try (InputStream in = StoredInput.open(path, 0)) {
@@ -45,6 +56,21 @@ final class EmlReader implements ArchiveReader {
     acc.reportTruncation(problems, 0);
     Source source = new Source(path.toString(), 0, acc.length(), acc.sha256Hex());
     return new RawMessage(source, 0, null, acc.content(), problems);
+  }
+
+  private RawMessage fromWhole() {
+    byte[] content = whole;
+    whole = null;
+    if (content.length == 0) {
+      return null;
+    }
+    List<String> problems = new ArrayList<>(0);
+    if (content.length < TINY) {
+      problems.add("too short to be a message: " + content.length + " bytes at offset 0");
+    }
+    String sha256 = MessageAccumulator.hex(MessageAccumulator.sha256().digest(content));
+    Source source = new Source(path.toString(), 0, content.length, sha256);
+    return new RawMessage(source, 0, null, content, problems);
   }
 
   @Override

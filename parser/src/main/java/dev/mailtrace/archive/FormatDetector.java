@@ -34,6 +34,17 @@ final class FormatDetector {
   /** A reader for one file; folder-level formats read each file by its content. */
   static ArchiveReader openFile(Path path, ArchiveFormat format, ReaderConfig config)
       throws IOException {
+    if (format == ArchiveFormat.AUTO || format == ArchiveFormat.MAILDIR || format == ArchiveFormat.EML) {
+      // A small plain file (every Maildir message) is read once: its head decides the format and,
+      // when it holds one message, the same bytes are that message.
+      byte[] whole = StoredInput.readPlain(path, config.maxMessageBytes());
+      if (whole != null) {
+        if (format == ArchiveFormat.EML || !looksLikeMbox(whole, Math.min(whole.length, HEAD))) {
+          return new EmlReader(path, whole, config);
+        }
+        return new MboxReader(path, ArchiveFormat.AUTO, config);
+      }
+    }
     return switch (fileFormat(path, format)) {
       case EML -> new EmlReader(path, config);
       case AUTO, MAILDIR -> new MboxReader(path, ArchiveFormat.AUTO, config);
@@ -55,8 +66,12 @@ final class FormatDetector {
   }
 
   static boolean looksLikeMbox(byte[] head) {
+    return looksLikeMbox(head, head.length);
+  }
+
+  /** As {@link #looksLikeMbox(byte[])} over the first {@code n} bytes. */
+  static boolean looksLikeMbox(byte[] head, int n) {
     int i = 0;
-    int n = head.length;
     if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
       i = 3;
     }

@@ -56,6 +56,33 @@ final class StoredInput {
     }
   }
 
+  /**
+   * The whole content of a plain (not gzip) file of at most {@code limit} bytes, read with one
+   * open and one copy; null for gzip or larger files, which are streamed instead. A Maildir
+   * holds thousands of such files: reading each once instead of opening it twice (format check,
+   * then content) and growing a buffer saves a third of the reading work.
+   */
+  static byte[] readPlain(Path path, long limit) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > limit || size >= Integer.MAX_VALUE) {
+        return null;
+      }
+      // The size taken now is the snapshot read: a file that grows meanwhile is read as it was
+      // (as a later stream would be read up to where it then ended).
+      ByteBuffer buf = ByteBuffer.allocate((int) size);
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // a channel may return fewer bytes than asked
+      }
+      int n = buf.position();
+      byte[] bytes = buf.array();
+      if (n >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+        return null;
+      }
+      return n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
+    }
+  }
+
   /** Up to {@code n} first (decompressed) bytes of the file. */
   static byte[] head(Path path, int n) throws IOException {
     try (InputStream in = open(path, 0)) {

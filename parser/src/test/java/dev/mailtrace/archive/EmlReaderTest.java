@@ -30,4 +30,34 @@ class EmlReaderTest {
       assertArrayEquals(big, SourceBytes.read(m.source()));
     }
   }
+
+  @Test
+  void bytesInHandGiveTheSameMessageAsReadingTheFile() throws IOException {
+    byte[] eml = "Subject: hi\r\n\r\nbody\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Path f = write(dir.resolve("one.eml"), eml);
+    RawMessage streamed;
+    try (EmlReader r = new EmlReader(f, ReaderConfig.DEFAULT)) {
+      streamed = r.next();
+    }
+    try (EmlReader r = new EmlReader(f, eml.clone(), ReaderConfig.DEFAULT)) {
+      RawMessage inHand = r.next();
+      assertEquals(streamed.source(), inHand.source());
+      assertArrayEquals(streamed.content(), inHand.content());
+      assertEquals(streamed.problems(), inHand.problems());
+      assertNull(r.next());
+    }
+  }
+
+  @Test
+  void bytesInHandLongerThanTheLimitAreReadAgainAndCut() throws IOException {
+    byte[] big = new byte[5000];
+    Arrays.fill(big, (byte) 'a');
+    Path f = write(dir.resolve("big.eml"), big);
+    try (EmlReader r = new EmlReader(f, big, new ReaderConfig(1000))) {
+      RawMessage m = r.next();
+      assertEquals(5000, m.source().length());
+      assertEquals(1000, m.content().length);
+      assertTrue(m.problems().get(0).contains("longer than the content limit"));
+    }
+  }
 }
