@@ -36,8 +36,13 @@ final class MailTokenizer extends Tokenizer {
 
   /** Classes of the first 128 characters, for the common case. */
   private static final byte[] ASCII = new byte[128];
+  /** Lower case of the first 128 characters. */
+  private static final char[] ASCII_LOWER = new char[128];
 
   static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_LOWER[c] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
     for (int c = '0'; c <= '9'; c++) {
       ASCII[c] = DIGIT;
     }
@@ -58,11 +63,17 @@ final class MailTokenizer extends Tokenizer {
   /** Offset in the input of {@code buffer[0]}. */
   private int base;
   private boolean eof;
+  /** Whether offsets need correcting: only a char filter in front changes them. */
+  private boolean charFilter;
 
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
     char[] out = term.buffer();
+    if (out.length < MAX_TOKEN + 4) {
+      // Sized once: the ASCII run below writes without checking room per character.
+      out = term.resizeBuffer(MAX_TOKEN + 4);
+    }
     int n = 0;
     int start = -1;
     int last = OTHER;
@@ -71,6 +82,39 @@ final class MailTokenizer extends Tokenizer {
         break;
       }
       char c = buffer[pos];
+      if (c < 128) {
+        // Most mail text is ASCII: separators are skipped and a run of ASCII letters and digits
+        // copied in a tight loop; everything else (joiners, '_', non-ASCII) takes the general path.
+        int cls = ASCII[c];
+        if (cls == LETTER || cls == DIGIT) {
+          if (n == 0) {
+            start = base + pos;
+          }
+          int p = pos;
+          int end = Math.min(len, p + MAX_TOKEN - n);
+          do {
+            out[n++] = ASCII_LOWER[c];
+            last = cls;
+            if (++p >= end) {
+              break;
+            }
+            c = buffer[p];
+            if (c >= 128) {
+              break;
+            }
+            cls = ASCII[c];
+          } while (cls == LETTER || cls == DIGIT);
+          pos = p;
+          if (n >= MAX_TOKEN) {
+            break;
+          }
+          continue;
+        }
+        if (n == 0) {
+          pos++;
+          continue;
+        }
+      }
       int cp = c;
       int width = 1;
       int cls;
@@ -155,7 +199,12 @@ final class MailTokenizer extends Tokenizer {
     }
     term.setLength(n);
     int end = base + pos;
-    offset.setOffset(correctOffset(start), correctOffset(Math.max(start, end)));
+    end = Math.max(start, end);
+    if (charFilter) {
+      offset.setOffset(correctOffset(start), correctOffset(end));
+    } else {
+      offset.setOffset(start, end);
+    }
     return true;
   }
 
@@ -218,6 +267,14 @@ final class MailTokenizer extends Tokenizer {
     if (cp < 0x0E00) {
       return false;
     }
+    // The common blocks first: every letter in CJK Unified Ideographs is Han, every one in Hangul
+    // Syllables is Hangul; the script lookup is a binary search over the whole of Unicode.
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      return true;
+    }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+      return false;
+    }
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
     return s == Character.UnicodeScript.HAN
         || s == Character.UnicodeScript.HIRAGANA
@@ -274,6 +331,7 @@ final class MailTokenizer extends Tokenizer {
   @Override
   public void reset() throws IOException {
     super.reset();
+    charFilter = input instanceof org.apache.lucene.analysis.CharFilter;
     pos = 0;
     len = 0;
     base = 0;
