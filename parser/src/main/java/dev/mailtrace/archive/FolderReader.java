@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Walks a folder depth-first in name order and reads every file in it, one file at a time.
@@ -185,13 +186,19 @@ final class FolderReader implements ArchiveReader {
 
   /** The folder's entries sorted by name (String order), so every run sees the same order. */
   private static List<Path> list(Path dir) throws IOException {
-    List<Path> out = new ArrayList<>();
+    // Names taken once: comparing Paths by getFileName().toString() makes two strings per
+    // comparison, over half a million for a 20,000-message Maildir folder.
+    List<Map.Entry<String, Path>> named = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
-        out.add(p);
+        named.add(Map.entry(p.getFileName().toString(), p));
       }
     }
-    out.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    named.sort(Map.Entry.comparingByKey());
+    List<Path> out = new ArrayList<>(named.size());
+    for (Map.Entry<String, Path> e : named) {
+      out.add(e.getValue());
+    }
     return out;
   }
 
