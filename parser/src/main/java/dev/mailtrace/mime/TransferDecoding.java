@@ -108,8 +108,10 @@ final class TransferDecoding {
           if (x < 0) {
             break;
           }
-          // One 4-byte store, its last byte overwritten next: out has at least 3 bytes of slack.
-          BIG_INTS.set(out, n, x << 8);
+          // Three byte stores: a big-endian VarHandle store is a call per quantum under C1.
+          out[n] = (byte) (x >> 16);
+          out[n + 1] = (byte) (x >> 8);
+          out[n + 2] = (byte) x;
           n += 3;
           i += 4;
         }
@@ -224,8 +226,6 @@ final class TransferDecoding {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle BIG_INTS =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long EQUALS = ONES * '=';
