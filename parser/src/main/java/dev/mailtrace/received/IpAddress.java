@@ -347,7 +347,15 @@ final class IpAddress {
       return false;
     }
     for (int i = 0; i < lower.length(); i++) {
-      if (Character.toLowerCase(s.charAt(at + i)) != lower.charAt(i)) {
+      char c = s.charAt(at + i);
+      // ASCII by hand: Character.toLowerCase is a table lookup per character, the common case
+      // in every Received field's keyword checks.
+      if (c >= 'A' && c <= 'Z') {
+        c += 32;
+      } else if (c >= 128) {
+        c = Character.toLowerCase(c);
+      }
+      if (c != lower.charAt(i)) {
         return false;
       }
     }

@@ -42,6 +42,15 @@ public final class ReceivedParser {
     "http", "https", "httpu"
   };
 
+  /** First characters of the words scanComments looks at closely (note keywords, TLS names). */
+  private static final boolean[] NOTE_START = new boolean[128];
+
+  static {
+    for (char c : "eEcCtTfFaAsSdDvVrRpPiIkKgG3".toCharArray()) {
+      NOTE_START[c] = true;
+    }
+  }
+
   /** One parse: the tokens, the fields found so far, and the problems. */
   private static final class Reading {
     final String raw;
@@ -156,7 +165,7 @@ public final class ReceivedParser {
         char c0 = t.text.charAt(t.start[i]);
         boolean inComment = t.depth[i] > 0;
         // only words starting like a note keyword or a TLS/cipher name need a closer look
-        if ("eEcCtTfFaAsSdDvVrRpPiIkKgG3".indexOf(c0) < 0 && t.text.charAt(t.end[i] - 1) != 'm') {
+        if ((c0 >= 128 || !NOTE_START[c0]) && t.text.charAt(t.end[i] - 1) != 'm') {
           continue;
         }
         String w = t.text(i);
