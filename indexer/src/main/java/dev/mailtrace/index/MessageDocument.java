@@ -23,9 +23,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -66,21 +67,28 @@ public final class MessageDocument {
     d.add(new StringField(FILE, cap(src.file()), Field.Store.YES));
     d.add(new StoredField(OFFSET, src.offset()));
     d.add(new StoredField(LENGTH, src.length()));
-    d.add(new SortedKeyword(SHA256, src.sha256()));
+    d.add(new StringField(SHA256, src.sha256(), Field.Store.YES));
+    d.add(new SortedDocValuesField(SHA256, new BytesRef(src.sha256())));
     d.add(new NumericDocValuesField(DUPLICATE, 0));
     if (m.envelope() != null) {
       d.add(new StoredField(ENVELOPE, m.envelope()));
     }
-    d.add(new Quantity(SIZE, src.length(), Quantity.LONG_STORED));
+    d.add(new LongPoint(SIZE, src.length()));
+    d.add(new NumericDocValuesField(SIZE, src.length()));
+    d.add(new StoredField(SIZE, src.length()));
 
     if (m.date() != null) {
       long millis = m.date().toInstant().toEpochMilli();
-      d.add(new Quantity(DATE, millis, Quantity.LONG_STORED));
+      d.add(new LongPoint(DATE, millis));
+      d.add(new NumericDocValuesField(DATE, millis));
+      d.add(new StoredField(DATE, millis));
       d.add(new StoredField(DATE_TEXT, m.date().toString()));
     }
 
     if (m.messageId() != null && !m.messageId().isBlank()) {
-      d.add(new SortedKeyword(MESSAGE_ID, cap(m.messageId().strip())));
+      String id = cap(m.messageId().strip());
+      d.add(new StringField(MESSAGE_ID, id, Field.Store.YES));
+      d.add(new SortedDocValuesField(MESSAGE_ID, new BytesRef(id)));
     }
     if (m.inReplyTo() != null && !m.inReplyTo().isBlank()) {
       keyword(d, IN_REPLY_TO, m.inReplyTo().strip());
@@ -89,7 +97,9 @@ public final class MessageDocument {
     for (String r : m.references()) {
       keyword(d, REFERENCES, r.strip());
     }
-    d.add(new SortedKeyword(THREAD, ThreadKey.of(m)));
+    String thread = ThreadKey.of(m);
+    d.add(new StringField(THREAD, thread, Field.Store.YES));
+    d.add(new SortedDocValuesField(THREAD, new BytesRef(thread)));
 
     if (m.subject() != null) {
       d.add(new TextField(SUBJECT, m.subject(), Field.Store.YES));
@@ -116,7 +126,8 @@ public final class MessageDocument {
     for (String p : problems) {
       d.add(text(PROBLEM, p));
     }
-    d.add(new Quantity(PROBLEMS, problems.size(), Quantity.INT));
+    d.add(new IntPoint(PROBLEMS, problems.size()));
+    d.add(new NumericDocValuesField(PROBLEMS, problems.size()));
     if (!problems.isEmpty()) {
       d.add(new StringField(HAS, "problem", Field.Store.NO));
     }
@@ -136,7 +147,8 @@ public final class MessageDocument {
       for (Address a : list) {
         String domain = a.domain();
         if (domain != null) {
-          d.add(new KeywordField(RECIPIENT_DOMAIN, cap(domain), Field.Store.NO));
+          d.add(new StringField(RECIPIENT_DOMAIN, cap(domain), Field.Store.NO));
+          d.add(new SortedSetDocValuesField(RECIPIENT_DOMAIN, new BytesRef(cap(domain))));
         }
       }
     }
@@ -170,43 +182,28 @@ public final class MessageDocument {
     return out;
   }
 
-  /** The field names of an address role, built once rather than per address. */
-  private record Role(String keyword, String domain, String text, boolean sorted) {
-    Role(String role) {
-      this(MessageFields.address(role), MessageFields.domain(role), MessageFields.addressText(role), role.equals("from"));
-    }
-  }
-
-  private static final java.util.Map<String, Role> ROLE_FIELDS = roleFields();
-
-  private static java.util.Map<String, Role> roleFields() {
-    java.util.Map<String, Role> m = new java.util.HashMap<>();
-    for (String r : ROLES) {
-      m.put(r, new Role(r));
-    }
-    return java.util.Map.copyOf(m);
-  }
-
-  private static void role(Document d, String name, List<Address> list) {
-    if (list.isEmpty()) {
-      return;
-    }
-    Role role = ROLE_FIELDS.get(name);
+  private static void role(Document d, String role, List<Address> list) {
+    boolean sortedDomains = role.equals("from");
     for (Address a : list) {
       if (a.address() != null && !a.address().isBlank()) {
         String addr = cap(a.address().strip().toLowerCase(Locale.ROOT));
-        d.add(role.sorted() ? new KeywordField(role.keyword(), addr, Field.Store.NO) : new StringField(role.keyword(), addr, Field.Store.NO));
-        d.add(text(role.text(), a.address()));
+        d.add(new StringField(address(role), addr, Field.Store.NO));
+        if (sortedDomains) {
+          d.add(new SortedSetDocValuesField(address(role), new BytesRef(addr)));
+        }
+        d.add(text(addressText(role), a.address()));
         d.add(text(ADDRESSES, a.address()));
       }
       if (a.name() != null && !a.name().isBlank()) {
-        d.add(text(role.text(), a.name()));
+        d.add(text(addressText(role), a.name()));
         d.add(text(ADDRESSES, a.name()));
       }
       String domain = a.domain();
       if (domain != null) {
-        String v = cap(domain);
-        d.add(role.sorted() ? new KeywordField(role.domain(), v, Field.Store.NO) : new StringField(role.domain(), v, Field.Store.NO));
+        d.add(new StringField(domain(role), cap(domain), Field.Store.NO));
+        if (sortedDomains) {
+          d.add(new SortedSetDocValuesField(domain(role), new BytesRef(cap(domain))));
+        }
       }
     }
   }
@@ -218,26 +215,15 @@ public final class MessageDocument {
     return a.address() == null ? a.name() : a.name() + " <" + a.address() + ">";
   }
 
-  /**
-   * One {@code header.NAME} field per header name, all its values joined by line ends: a message
-   * has half a dozen Received fields, and one field instance costs Lucene as much as its first
-   * tokens. The terms are the same, as no word runs across a line end, and the fields keep no
-   * positions. Names are indexed once each, for the same reason.
-   */
   private static void headers(Document d, Message m) {
-    java.util.LinkedHashMap<String, StringBuilder> values = new java.util.LinkedHashMap<>();
     for (Header h : m.headers()) {
       String name = h.name().toLowerCase(Locale.ROOT);
       if (!isFieldName(name)) {
         continue;
       }
-      StringBuilder joined = values.get(name);
-      if (joined == null) {
-        d.add(new StringField(HEADER_NAMES, name, Field.Store.NO));
-        joined = new StringBuilder();
-        values.put(name, joined);
-      }
-      if (!headerField(name).startsWith(HEADER_PREFIX)) {
+      d.add(new StringField(HEADER_NAMES, name, Field.Store.NO));
+      String field = headerField(name);
+      if (!field.startsWith(HEADER_PREFIX)) {
         continue;
       }
       String value = h.value();
@@ -247,16 +233,7 @@ public final class MessageDocument {
       if (name.endsWith("-signature") || name.equals("arc-seal")) {
         value = withoutSignatureData(value);
       }
-      if (!joined.isEmpty()) {
-        joined.append('\n');
-      }
-      joined.append(value);
-    }
-    for (java.util.Map.Entry<String, StringBuilder> e : values.entrySet()) {
-      String field = headerField(e.getKey());
-      if (field.startsWith(HEADER_PREFIX)) {
-        d.add(new Field(field, e.getValue().toString(), HEADER_TEXT));
-      }
+      d.add(new Field(field, value, HEADER_TEXT));
     }
   }
 
@@ -301,13 +278,16 @@ public final class MessageDocument {
         keyword(d, ATTACHMENT_NAME, p.filename().toLowerCase(Locale.ROOT));
         d.add(text(ATTACHMENT_TEXT, p.filename()));
       }
-      d.add(new KeywordField(ATTACHMENT_TYPE, cap(p.contentType()), Field.Store.NO));
+      String type = cap(p.contentType());
+      d.add(new StringField(ATTACHMENT_TYPE, type, Field.Store.NO));
+      d.add(new SortedSetDocValuesField(ATTACHMENT_TYPE, new BytesRef(type)));
       d.add(new LongPoint(ATTACHMENT_SIZE, p.size()));
       // The index run parses without part hashes (see IndexRun): only attachments need one.
       String sha = p.sha256() != null ? p.sha256() : sha256(p.body());
       d.add(new StringField(ATTACHMENT_SHA256, sha, Field.Store.NO));
     }
-    d.add(new Quantity(ATTACHMENTS, attachments.size(), Quantity.INT));
+    d.add(new IntPoint(ATTACHMENTS, attachments.size()));
+    d.add(new NumericDocValuesField(ATTACHMENTS, attachments.size()));
     if (!attachments.isEmpty()) {
       d.add(new StringField(HAS, "attachment", Field.Store.NO));
     }
@@ -315,65 +295,47 @@ public final class MessageDocument {
 
   private static void hops(Document d, HopChain chain) {
     int count = chain == null ? 0 : chain.hops().size();
-    d.add(new Quantity(HOPS, count, Quantity.INT));
+    d.add(new IntPoint(HOPS, count));
+    d.add(new NumericDocValuesField(HOPS, count));
     if (chain == null || count == 0) {
       return;
     }
     d.add(new StringField(HAS, "hops", Field.Store.NO));
-    // Hops repeat their values (each "by" is the next hop's "from", every hop says "esmtps" and
-    // "yes"): one field per distinct value gives the same postings and doc values for less work.
-    java.util.Set<String> ips = new java.util.LinkedHashSet<>();
-    java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
-    java.util.Set<String> helos = new java.util.LinkedHashSet<>();
-    java.util.Set<String> protocols = new java.util.LinkedHashSet<>();
-    java.util.Set<String> tlsNotes = new java.util.LinkedHashSet<>();
     for (int i = 0; i < count; i++) {
       Hop h = chain.hops().get(i);
       if (h.ip() != null) {
-        ips.add(h.ip().toLowerCase(Locale.ROOT));
+        keyword(d, HOP_IP, h.ip().toLowerCase(Locale.ROOT));
       }
       for (String host : new String[] {h.from(), h.by(), h.reverseDns()}) {
         // An address literal in "from" is the IP again, already in hop.ip.
         if (host != null && !host.isBlank() && !host.startsWith("[")) {
-          hosts.add(cap(host.strip().toLowerCase(Locale.ROOT)));
+          String v = cap(host.strip().toLowerCase(Locale.ROOT));
+          d.add(new StringField(HOP_HOST, v, Field.Store.NO));
+          d.add(new SortedSetDocValuesField(HOP_HOST, new BytesRef(v)));
         }
       }
       if (h.helo() != null) {
-        helos.add(h.helo().toLowerCase(Locale.ROOT));
+        keyword(d, HOP_HELO, h.helo().toLowerCase(Locale.ROOT));
       }
       if (h.with() != null) {
-        protocols.add(h.with().toLowerCase(Locale.ROOT));
+        keyword(d, HOP_PROTOCOL, h.with().toLowerCase(Locale.ROOT));
       }
       boolean tls = h.tlsVersion() != null || h.tlsCipher() != null || isTlsProtocol(h.with());
-      tlsNotes.add(tls ? "yes" : "no");
+      keyword(d, HOP_TLS, tls ? "yes" : "no");
       if (h.tlsVersion() != null) {
-        tlsNotes.add(h.tlsVersion().toLowerCase(Locale.ROOT));
+        keyword(d, HOP_TLS, h.tlsVersion().toLowerCase(Locale.ROOT));
       }
       if (h.tlsCipher() != null) {
-        tlsNotes.add(h.tlsCipher().toLowerCase(Locale.ROOT));
+        keyword(d, HOP_TLS, h.tlsCipher().toLowerCase(Locale.ROOT));
       }
       Duration delay = i < chain.delays().size() ? chain.delays().get(i) : null;
       if (delay != null) {
         d.add(new LongPoint(HOP_DELAY, delay.toSeconds()));
       }
     }
-    for (String ip : ips) {
-      keyword(d, HOP_IP, ip);
-    }
-    for (String host : hosts) {
-      d.add(new KeywordField(HOP_HOST, host, Field.Store.NO));
-    }
-    for (String helo : helos) {
-      keyword(d, HOP_HELO, helo);
-    }
-    for (String protocol : protocols) {
-      keyword(d, HOP_PROTOCOL, protocol);
-    }
-    for (String note : tlsNotes) {
-      keyword(d, HOP_TLS, note);
-    }
     if (chain.total() != null) {
-      d.add(new Quantity(DELAY, chain.total().toSeconds(), Quantity.LONG));
+      d.add(new LongPoint(DELAY, chain.total().toSeconds()));
+      d.add(new NumericDocValuesField(DELAY, chain.total().toSeconds()));
     }
     for (String a : chain.anomalies()) {
       d.add(text(ANOMALY, a));
@@ -469,77 +431,9 @@ public final class MessageDocument {
 
   private static void sortedKeyword(Document d, String field, String value) {
     if (value != null && !value.isEmpty()) {
-      d.add(new KeywordField(field, cap(value), Field.Store.NO));
-    }
-  }
-
-  /**
-   * A keyword indexed, stored and kept as sorted doc values in one field instance: the same index
-   * as a StringField next to a SortedDocValuesField, with half the fields for Lucene to process.
-   */
-  private static final class SortedKeyword extends Field {
-    private static final FieldType TYPE = sortedKeywordType();
-
-    private static FieldType sortedKeywordType() {
-      FieldType t = new FieldType(StringField.TYPE_STORED);
-      t.setDocValuesType(org.apache.lucene.index.DocValuesType.SORTED);
-      t.freeze();
-      return t;
-    }
-
-    private final BytesRef bytes;
-
-    SortedKeyword(String name, String value) {
-      super(name, value, TYPE);
-      this.bytes = new BytesRef(value);
-    }
-
-    @Override
-    public BytesRef binaryValue() {
-      return bytes;
-    }
-
-    @Override
-    public org.apache.lucene.document.InvertableType invertableType() {
-      return org.apache.lucene.document.InvertableType.BINARY;
-    }
-
-    @Override
-    public org.apache.lucene.document.StoredValue storedValue() {
-      return new org.apache.lucene.document.StoredValue((String) fieldsData);
-    }
-  }
-
-  /**
-   * A number searchable by range (a point), sortable and countable (numeric doc values) and, for
-   * some, stored, in one field instance: the same index as an IntPoint or LongPoint next to a
-   * NumericDocValuesField (and a StoredField), with a third of the fields for Lucene to process.
-   */
-  private static final class Quantity extends Field {
-    static final FieldType INT = quantityType(Integer.BYTES, false);
-    static final FieldType LONG = quantityType(Long.BYTES, false);
-    static final FieldType LONG_STORED = quantityType(Long.BYTES, true);
-
-    private static FieldType quantityType(int bytes, boolean stored) {
-      FieldType t = new FieldType();
-      t.setDimensions(1, bytes);
-      t.setDocValuesType(org.apache.lucene.index.DocValuesType.NUMERIC);
-      t.setStored(stored);
-      t.freeze();
-      return t;
-    }
-
-    private final BytesRef point;
-
-    Quantity(String name, long value, FieldType type) {
-      super(name, type);
-      fieldsData = value;
-      point = type.pointNumBytes() == Integer.BYTES ? IntPoint.pack(Math.toIntExact(value)) : LongPoint.pack(value);
-    }
-
-    @Override
-    public BytesRef binaryValue() {
-      return point;
+      String v = cap(value);
+      d.add(new StringField(field, v, Field.Store.NO));
+      d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
     }
   }
 
