@@ -114,7 +114,17 @@ public final class IndexRun {
    */
   public IndexStatus run() throws IOException {
     startNanos = System.nanoTime();
-    totalBytes = sizeOf(inputs);
+    // The total only feeds progress and ETA: walking a 20,000-file Maildir for it takes a tenth
+    // of a second, done beside the reading instead of before it.
+    Thread sizing = new Thread(() -> {
+      try {
+        totalBytes = sizeOf(inputs);
+      } catch (IOException | UncheckedIOException unreadable) {
+        // Reading the inputs reports what is wrong with them; the total stays unknown.
+      }
+    }, "mailtrace-size");
+    sizing.setDaemon(true);
+    sizing.start();
     Files.createDirectories(indexDir);
     Map<String, SourceProgress> previous = new HashMap<>();
     try (Directory dir = FSDirectory.open(indexDir)) {
@@ -172,6 +182,7 @@ public final class IndexRun {
         writer.close();
         closed = true;
         complete = true;
+        joinQuietly(sizing);
         return status();
       } finally {
         pool.shutdownNow();
@@ -478,6 +489,15 @@ public final class IndexRun {
       }
     }
     return total;
+  }
+
+  private static void joinQuietly(Thread t) throws InterruptedIOException {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("indexing interrupted");
+    }
   }
 
   private static void awaitQuietly(ExecutorService pool) throws InterruptedIOException {

@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param added messages parsed and written in this run
  * @param skipped messages already in the index and left alone
  * @param bytes stored bytes of the messages read so far
- * @param totalBytes size of the inputs on disk (compressed size for gzip), for an estimate
+ * @param totalBytes size of the inputs on disk (compressed size for gzip), for an estimate; 0 while
+ *     it is still being measured at the start of a run
  * @param problems messages with at least one parse problem, among those added
  * @param duplicates messages in the index that share their bytes or Message-ID with another (known
  *     at the end of a run; 0 before)
