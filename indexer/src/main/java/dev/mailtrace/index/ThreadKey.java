@@ -110,12 +110,24 @@ public final class ThreadKey {
     };
   }
 
-  private static String hash(String key) {
+  private static final MessageDigest SHA256 = sha256();
+
+  private static MessageDigest sha256() {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  private static String hash(String key) {
+    try {
+      // A clone of one digest: getInstance looks the algorithm up in the providers every time.
+      MessageDigest digest = (MessageDigest) SHA256.clone();
+      byte[] d = digest.digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
     }
   }
 }
