@@ -59,11 +59,18 @@ public final class MailSearcher implements Closeable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final MailQuery language = new MailQuery();
+  /** True when {@link OpenIndexes} owns the reader: closing then gives back one reference only. */
+  private final boolean shared;
 
   private MailSearcher(Directory dir, DirectoryReader reader) {
+    this(dir, reader, false);
+  }
+
+  MailSearcher(Directory dir, DirectoryReader reader, boolean shared) {
     this.dir = dir;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
+    this.shared = shared;
   }
 
   /** True when the folder holds an index. */
@@ -358,6 +365,10 @@ public final class MailSearcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (shared) {
+      reader.decRef();
+      return;
+    }
     try {
       reader.close();
     } finally {
