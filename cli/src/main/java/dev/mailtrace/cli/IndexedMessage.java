@@ -26,10 +26,8 @@ final class IndexedMessage {
    */
   static RawMessage read(Path indexDir, String ref, PrintWriter err) throws IOException {
     LuceneLogging.quiet();
-    IndexLocation location = new IndexLocation();
-    location.dir = indexDir;
     List<Hit> hits;
-    try (MailSearcher searcher = location.open()) {
+    try (MailSearcher searcher = IndexLocation.open(indexDir)) {
       hits = searcher.find(ref);
     }
     if (hits.isEmpty()) {
