@@ -7,8 +7,9 @@
 #     a rebuilt jar, a refused connection, or "not served here"), having printed nothing.
 #
 # Wire format (cli/src/main/java/dev/mailtrace/cli/daemon/Request.java and Frames.java): the request
-# is NUL-terminated fields; the answer is lines "o LEN" / "e LEN" followed by LEN bytes for stdout /
-# stderr, then "x CODE", or the single line "n" for "not served here".
+# is NUL-terminated fields; the answer is lines "o LEN" / "e LEN" followed by LEN bytes of text for
+# stdout / stderr (no NUL bytes: the read builtin copies them), "O LEN" / "E LEN" for bytes that
+# may hold NULs (head -c copies them), then "x CODE"; or the single line "n" for "not served here".
 
 mailtrace_daemon_code=0
 
@@ -31,7 +32,7 @@ mailtrace_daemon_run() {
       jar) djar=$value ;;
     esac
   done < "$state"
-  [ -n "$port" ] && [ -n "$token" ] && [ "$djar" = "$jar" ] && [ -d "/proc/$pid" ] || return 1
+  [ -n "$port" ] && [ -n "$token" ] && [ "$djar" -ef "$jar" ] && [ -d "/proc/$pid" ] || return 1
 
   local fd
   { exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
@@ -50,19 +51,20 @@ mailtrace_daemon_run() {
   fi
   trap - PIPE
 
-  local kind arg printed=0 code=""
+  # Bytes, not characters, for read -N; the caller's locale comes back when the function returns.
+  local LC_ALL=C kind arg text printed=0 code=""
   while IFS=' ' read -r kind arg <&"$fd"; do
     case $kind in
       o)
-        # head -c reads exactly LEN bytes from the socket (GNU head never reads ahead on -c).
-        if ! head -c "$arg" <&"$fd"; then
-          # Our stdout was closed (mailtrace search ... | head -1): stop quietly, as a JVM run would.
-          exec {fd}>&-
-          mailtrace_daemon_code=141
-          return 0
-        fi
+        IFS= read -r -N "$arg" text <&"$fd" || break
+        # A closed stdout (mailtrace search ... | head -1) ends the launcher by SIGPIPE, as it
+        # would end a JVM run's output.
+        printf '%s' "$text"
         printed=1 ;;
-      e) head -c "$arg" <&"$fd" >&2; printed=1 ;;
+      e) IFS= read -r -N "$arg" text <&"$fd" || break; printf '%s' "$text" >&2; printed=1 ;;
+      # GNU head -c reads exactly LEN bytes from the socket, never ahead.
+      O) head -c "$arg" <&"$fd" || break; printed=1 ;;
+      E) head -c "$arg" <&"$fd" >&2 || break; printed=1 ;;
       x) code=$arg; break ;;
       *) break ;;
     esac

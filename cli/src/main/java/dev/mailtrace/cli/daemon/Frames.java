@@ -9,14 +9,16 @@ import java.nio.charset.StandardCharsets;
  * and {@code head -c}.
  *
  * <pre>
- * o LEN \n  LEN bytes for stdout
- * e LEN \n  LEN bytes for stderr
+ * o LEN \n  LEN bytes for stdout, no NUL among them (bash's read -N copies them without a fork)
+ * e LEN \n  LEN bytes for stderr, no NUL among them
+ * O LEN \n  LEN bytes for stdout that hold a NUL (the client copies them with head -c)
+ * E LEN \n  LEN bytes for stderr that hold a NUL
  * x CODE \n the exit code; the last frame
  * n \n      not served here: run the command in a JVM of your own; the only frame
  * </pre>
  *
  * <p>Stdout is collected into frames of up to 64 KiB, so a long listing streams with few frames
- * (each costs the client a {@code head}); stderr is sent at each flush (a line), after any stdout
+ * (each costs the client a read); stderr is sent at each flush (a line), after any stdout
  * written before it, so the two interleave on a terminal as in a normal run.
  */
 final class Frames {
@@ -110,6 +112,12 @@ final class Frames {
   }
 
   private void frame(char kind, byte[] b, int len) throws IOException {
+    for (int i = 0; i < len; i++) {
+      if (b[i] == 0) {
+        kind = Character.toUpperCase(kind);
+        break;
+      }
+    }
     socket.write((kind + " " + len + "\n").getBytes(StandardCharsets.US_ASCII));
     socket.write(b, 0, len);
   }
