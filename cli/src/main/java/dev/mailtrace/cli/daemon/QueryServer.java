@@ -95,6 +95,11 @@ public final class QueryServer implements AutoCloseable {
     return served.get();
   }
 
+  /** True once the server no longer accepts requests. */
+  public boolean isStopped() {
+    return socket.isClosed();
+  }
+
   /** Waits until the server has stopped. */
   public void await() throws InterruptedException {
     synchronized (stopped) {
@@ -152,7 +157,7 @@ public final class QueryServer implements AutoCloseable {
       long quietFor = System.nanoTime() - lastActivity.get();
       long left = idle.toNanos() - quietFor;
       if (left <= 0 && active.get() == 0) {
-        System.err.println("mailtrace daemon: idle for " + idle + "; stopping");
+        System.err.println("mailtrace daemon: no request for " + idle.toMillis() + " ms; stopping");
         close();
         return;
       }
