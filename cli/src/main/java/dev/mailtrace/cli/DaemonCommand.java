@@ -26,18 +26,20 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "daemon",
     mixinStandardHelpOptions = true,
     description = {
-      "Keep a warm process that answers search, stats and thread in a few milliseconds instead of starting a JVM",
-      "for each. The launcher sends these commands to it when it runs (MAILTRACE_DAEMON=0 turns that off) and",
-      "runs everything else itself. It listens on 127.0.0.1 only, answers only requests carrying the secret in",
-      "its state file (a private folder: $XDG_RUNTIME_DIR/mailtrace or ~/.cache/mailtrace), keeps index readers",
-      "open and sees each new index commit, and exits after --idle without requests or when the jar is rebuilt."
+      "Keep a warm process that answers search, stats and thread in a few milliseconds",
+      "instead of starting a JVM for each. The launcher sends these commands to it when",
+      "it runs (MAILTRACE_DAEMON=0 turns that off) and runs everything else itself.",
+      "It listens on 127.0.0.1 only and answers only requests that carry the secret in",
+      "its state file, in a private folder ($XDG_RUNTIME_DIR/mailtrace, else",
+      "~/.cache/mailtrace). It keeps index readers open, sees each new index commit, and",
+      "exits after --idle without requests or when the jar is rebuilt."
     },
     subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class, DaemonCommand.Serve.class},
     footer = {
       "",
       "Examples:",
       "  mailtrace daemon start --idle 2h",
-      "  mailtrace search --index idx --count from:example.com     # answered by the daemon",
+      "  mailtrace search --index idx --count from:example.com   # the daemon answers",
       "  mailtrace daemon status",
       "  mailtrace daemon stop"
     })
