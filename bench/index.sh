@@ -60,7 +60,8 @@ queries=(
 latency() {
   local tmp; tmp=$(mktemp)
   if [ $have_hyperfine = 1 ]; then
-    hyperfine -N -w 2 -r "$runs" --export-json "$tmp" -- "$*" >/dev/null 2>&1 || true
+    # -N splits the command line itself: quote each argument (a query word may start with '-').
+    hyperfine -N -w 2 -r "$runs" --export-json "$tmp" -- "$(printf '%q ' "$@")" >/dev/null 2>&1 || true
     python3 - "$tmp" <<'PY'
 import json, sys
 t = sorted(json.load(open(sys.argv[1]))["results"][0]["times"])
@@ -148,7 +149,13 @@ for n in "${sizes[@]}"; do
   # client asks (cli/.../daemon); its own state folder keeps the user's daemon, if any, out of it.
   export MAILTRACE_DAEMON_DIR="$work/daemon"
   mailtrace daemon start --idle 30m >&2
-  mailtrace search --index "$idx" --count '*' >/dev/null  # opens the index once, untimed
+  # A daemon in use has answered many queries: warm its JIT with a few untimed rounds first.
+  for _ in $(seq 20); do
+    for pair in "${queries[@]}"; do
+      mailtrace search --index "$idx" --count "${pair%%|*}" >/dev/null
+      mailtrace search --index "$idx" --limit 20 "${pair%%|*}" >/dev/null
+    done
+  done
   mq_list=()
   for pair in "${queries[@]}"; do
     mq="${pair%%|*}"; nq="${pair#*|}"; mq_list+=("$mq")
