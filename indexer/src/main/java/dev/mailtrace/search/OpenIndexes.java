@@ -2,6 +2,8 @@ package dev.mailtrace.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,6 +105,10 @@ public final class OpenIndexes implements Closeable {
 
     synchronized MailSearcher acquire() throws IOException {
       if (dir == null) {
+        if (!Files.isDirectory(path)) {
+          // FSDirectory would create the folder: a search must not leave one behind.
+          throw new NoSuchFileException(path.toString());
+        }
         // Memory-mapped: a long-lived process pays the mapping once and then reads from the page cache.
         dir = FSDirectory.open(path);
       }

@@ -2,6 +2,7 @@ package dev.mailtrace.search;
 
 import static dev.mailtrace.index.TestMessages.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mailtrace.index.IndexRun;
@@ -83,6 +84,7 @@ class OpenIndexesTest {
     try (OpenIndexes indexes = new OpenIndexes(2)) {
       assertThrows(IOException.class, () -> indexes.acquire(dir.resolve("none")));
       assertEquals(0, indexes.size());
+      assertFalse(Files.exists(dir.resolve("none")), "a search created the folder");
     }
   }
 
