@@ -42,33 +42,31 @@ mailtrace_daemon_run() {
   [ -t 2 ] && flags+=e
   [ -n "${NO_COLOR:-}" ] && flags+=n
   [ -n "${MAILTRACE_DEBUG:-}" ] && flags+=d
-  # A daemon that hangs up while we write must not kill the launcher with SIGPIPE.
+  # With SIGPIPE ignored, neither a daemon that hangs up nor a reader that stops reading our
+  # output (mailtrace search ... | head -1) kills the launcher: like a JVM run, the client then
+  # drops the rest of the output and still exits with the command's code.
   trap '' PIPE
   if ! printf '%s\0' "mailtrace/1" "$token" "$PWD" "$flags" "${COLUMNS:-}" "$#" "$@" >&"$fd" 2>/dev/null; then
     trap - PIPE
     exec {fd}>&-
     return 1
   fi
-  trap - PIPE
 
   # Bytes, not characters, for read -N; the caller's locale comes back when the function returns.
   local LC_ALL=C kind arg text printed=0 code=""
   while IFS=' ' read -r kind arg <&"$fd"; do
     case $kind in
-      o)
-        IFS= read -r -N "$arg" text <&"$fd" || break
-        # A closed stdout (mailtrace search ... | head -1) ends the launcher by SIGPIPE, as it
-        # would end a JVM run's output.
-        printf '%s' "$text"
-        printed=1 ;;
-      e) IFS= read -r -N "$arg" text <&"$fd" || break; printf '%s' "$text" >&2; printed=1 ;;
-      # GNU head -c reads exactly LEN bytes from the socket, never ahead.
-      O) head -c "$arg" <&"$fd" || break; printed=1 ;;
-      E) head -c "$arg" <&"$fd" >&2 || break; printed=1 ;;
+      o) IFS= read -r -N "$arg" text <&"$fd" || break; printf '%s' "$text" 2>/dev/null; printed=1 ;;
+      e) IFS= read -r -N "$arg" text <&"$fd" || break; printf '%s' "$text" >&2 2>/dev/null; printed=1 ;;
+      # GNU head -c reads exactly LEN bytes from the socket, never ahead; the second cat drains
+      # what the first could not write, so the next frame starts where it should.
+      O) head -c "$arg" <&"$fd" | { cat 2>/dev/null || cat >/dev/null; } || break; printed=1 ;;
+      E) head -c "$arg" <&"$fd" | { cat >&2 2>/dev/null || cat >/dev/null; } || break; printed=1 ;;
       x) code=$arg; break ;;
       *) break ;;
     esac
   done
+  trap - PIPE
   exec {fd}>&-
   if [ -n "$code" ]; then
     mailtrace_daemon_code=$code

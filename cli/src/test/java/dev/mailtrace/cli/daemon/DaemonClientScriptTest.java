@@ -122,6 +122,22 @@ class DaemonClientScriptTest {
   }
 
   @Test
+  void aReaderThatStopsEarlyGetsTheCommandsExitCodeAndNoNoise() throws Exception {
+    // As with a JVM run, whose PrintStream ignores a closed pipe: exit 0, nothing on stderr.
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c",
+        "set -euo pipefail; . \"$0\"; { if mailtrace_daemon_run \"$@\"; then exit \"$mailtrace_daemon_code\"; fi; exit "
+            + FALLS_BACK + "; } | head -c 10 >/dev/null && echo \"client ${PIPESTATUS[0]}\"",
+        script.toString(), jar.toString(), "search", "--index", idx.toString(), "--json", "--limit", "1000", "*")
+        .directory(dir.toFile());
+    pb.environment().put("MAILTRACE_DAEMON_DIR", stateDir.toString());
+    Process p = pb.start();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertEquals("client 0\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    assertEquals(0, p.waitFor());
+    assertEquals("", new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aRelativeIndexIsTheClientsOwn() throws Exception {
     Run r = client(shared, "search", "--index", "idx", "--count");
     assertEquals(new Run(0, "180\n", ""), r);
