@@ -46,7 +46,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -77,7 +76,8 @@ public final class MailSearcher implements Closeable {
     if (!Files.isDirectory(indexDir)) {
       return false;
     }
-    try (Directory d = FSDirectory.open(indexDir)) {
+    // NIOFSDirectory as in open(): FSDirectory.open would memory-map and set up native access.
+    try (Directory d = new NIOFSDirectory(indexDir)) {
       return DirectoryReader.indexExists(d);
     }
   }
