@@ -56,10 +56,13 @@ public record Request(Path cwd, Invocation.Terminals terminals, boolean debug, L
     List<String> fields = new ArrayList<>(List.of(MAGIC, token, cwd.toString(), flags.toString(),
         terminals.columns() > 0 ? Integer.toString(terminals.columns()) : "", Integer.toString(args.size())));
     fields.addAll(args);
+    // One write: a request in pieces would cross the wire as many small packets.
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
     for (String f : fields) {
-      out.write(f.getBytes(StandardCharsets.UTF_8));
-      out.write(0);
+      b.write(f.getBytes(StandardCharsets.UTF_8));
+      b.write(0);
     }
+    b.writeTo(out);
     out.flush();
   }
 

@@ -76,14 +76,22 @@ class QueryServerTest {
     String wrong = server.state().token().startsWith("0") ? "1".repeat(64) : "0".repeat(64);
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.state().port())) {
       Request.of(shared, "search", "--index", idx.toString(), "--count").write(s.getOutputStream(), wrong);
-      InputStream in = s.getInputStream();
-      assertEquals(-1, in.read());
+      assertNoAnswer(s.getInputStream());
     }
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.state().port())) {
       s.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      assertEquals(-1, s.getInputStream().read());
+      assertNoAnswer(s.getInputStream());
     }
     assertEquals(0, server.served());
+  }
+
+  /** The server hangs up without a byte: end of stream, or a reset when it closed with our bytes unread. */
+  private static void assertNoAnswer(InputStream in) {
+    try {
+      assertEquals(-1, in.read());
+    } catch (IOException reset) {
+      // Closed unread: also no answer.
+    }
   }
 
   @Test
