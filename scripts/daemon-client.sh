@@ -14,8 +14,16 @@
 mailtrace_daemon_code=0
 
 mailtrace_daemon_run() {
-  local jar=$1
+  local jar=$1 a found=0
   shift
+  # The daemon runs only commands that read an index: show only with --index.
+  case "${1:-}" in
+    search|stats|thread) ;;
+    show)
+      for a; do case $a in --index|--index=*) found=1 ;; esac; done
+      [ $found = 1 ] || return 1 ;;
+    *) return 1 ;;
+  esac
   local dir=${MAILTRACE_DAEMON_DIR:-}
   if [ -z "$dir" ]; then
     if [ -n "${XDG_RUNTIME_DIR:-}" ]; then dir=$XDG_RUNTIME_DIR/mailtrace; else dir=${HOME:-/nonexistent}/.cache/mailtrace; fi

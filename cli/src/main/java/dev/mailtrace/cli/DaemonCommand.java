@@ -7,8 +7,11 @@ import dev.mailtrace.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,9 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "daemon",
     mixinStandardHelpOptions = true,
     description = {
-      "Keep a warm process that answers search, stats and thread in a few milliseconds",
-      "instead of starting a JVM for each. The launcher sends these commands to it when",
-      "it runs (MAILTRACE_DAEMON=0 turns that off) and runs everything else itself.",
+      "Keep a warm process that answers search, stats, thread and show --index in a few",
+      "milliseconds instead of starting a JVM for each. The launcher sends these commands",
+      "to it when it runs (MAILTRACE_DAEMON=0 turns that off) and runs the rest itself.",
       "It listens on 127.0.0.1 only and answers only requests that carry the secret in",
       "its state file, in a private folder ($XDG_RUNTIME_DIR/mailtrace, else",
       "~/.cache/mailtrace). It keeps index readers open, sees each new index commit, and",
@@ -125,20 +128,24 @@ final class DaemonCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       Path dir = DaemonState.ensurePrivate(stateDir());
-      Optional<DaemonState> running = DaemonProcess.running(dir, cwd());
-      if (running.isPresent()) {
-        DaemonState s = running.get();
-        if (s.jar().equals(jar.toAbsolutePath()) && s.runsCurrentJar()) {
-          out.println("mailtrace daemon already running: pid " + s.pid() + ", port " + s.port());
-          return 0;
+      // Two starts at once would both find no daemon and start one each: one at a time.
+      try (FileChannel lock = FileChannel.open(dir.resolve("start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = lock.lock()) {
+        Optional<DaemonState> running = DaemonProcess.running(dir, cwd());
+        if (running.isPresent()) {
+          DaemonState s = running.get();
+          if (s.jar().equals(jar.toAbsolutePath()) && s.runsCurrentJar()) {
+            out.println("mailtrace daemon already running: pid " + s.pid() + ", port " + s.port());
+            return 0;
+          }
+          DaemonProcess.stop(dir, s, cwd());
         }
-        DaemonProcess.stop(dir, s, cwd());
+        Path java = ProcessHandle.current().info().command().map(Path::of)
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+        DaemonState s = DaemonProcess.start(dir, java, jar, limit, cwd());
+        out.println("mailtrace daemon started: pid " + s.pid() + ", port " + s.port() + ", stops after " + human(limit) + " without requests");
+        return 0;
       }
-      Path java = ProcessHandle.current().info().command().map(Path::of)
-          .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-      DaemonState s = DaemonProcess.start(dir, java, jar, limit, cwd());
-      out.println("mailtrace daemon started: pid " + s.pid() + ", port " + s.port() + ", stops after " + human(limit) + " without requests");
-      return 0;
     }
   }
 
@@ -241,8 +248,7 @@ final class DaemonCommand implements Callable<Integer> {
       QueryServer server = QueryServer.start(DaemonState.ensurePrivate(stateDir()), jar(), limit);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mailtrace-daemon-shutdown"));
       spec.commandLine().getErr().println("mailtrace daemon: pid " + server.state().pid() + " listening on 127.0.0.1:"
-          + server.state().port() + ", serving " + String.join(", ", QueryServer.SERVED.stream().sorted().toList())
-          + ", stops after " + human(limit) + " without requests");
+          + server.state().port() + ", serving search, stats, thread and show --index, stops after " + human(limit) + " without requests");
       spec.commandLine().getErr().flush();
       server.await();
       return 0;

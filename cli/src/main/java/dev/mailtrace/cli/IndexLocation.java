@@ -15,25 +15,26 @@ final class IndexLocation {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  /**
-   * Opens the index, or fails with one line saying how to make one. A relative folder is the
-   * client's (the query daemon runs in another folder); messages show it as typed.
-   */
+  /** Opens the index, or fails with one line saying how to make one. */
   MailSearcher open() throws IOException {
-    Invocation invocation = Main.invocation(command);
+    return open(Main.invocation(command), dir);
+  }
+
+  /** Opens the index in {@code dir}, or fails with one line saying how to make one. */
+  static MailSearcher open(Path dir) throws IOException {
+    return open(Invocation.process(), dir);
+  }
+
+  /**
+   * Opens the index in {@code dir} for an invocation: a relative folder is the client's (the query
+   * daemon runs in another folder), and messages show it as typed.
+   */
+  static MailSearcher open(Invocation invocation, Path dir) throws IOException {
     Path where = invocation.resolve(dir);
     if (!MailSearcher.exists(where)) {
       throw missing(dir);
     }
     return invocation.open(where);
-  }
-
-  /** Opens the index in {@code dir}, or fails with one line saying how to make one. */
-  static MailSearcher open(Path dir) throws IOException {
-    if (!MailSearcher.exists(dir)) {
-      throw missing(dir);
-    }
-    return MailSearcher.open(dir);
   }
 
   private static CliException missing(Path dir) {

@@ -31,13 +31,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * accepts connections, one request each, run on a virtual thread through
  * {@link Main#run(String[], PrintStream, PrintStream, Invocation)} with the client's working folder
  * and terminals and with index readers that stay open ({@link OpenIndexes}). A request without the
- * token is closed unanswered; a command other than search, stats or thread is answered "not served".
+ * token is closed unanswered; a command other than search, stats, thread or show --index is answered
+ * "not served".
  * The server stops after {@code idle} without requests, on {@code daemon stop}, or when its jar is
  * replaced (a rebuilt jar must not be answered by old code).
  */
 public final class QueryServer implements AutoCloseable {
-  /** The commands the daemon runs: they only read an index. */
-  public static final Set<String> SERVED = Set.of("search", "stats", "thread");
+  /** The commands the daemon runs: they only read an index ({@code show} only with {@code --index}). */
+  public static final Set<String> SERVED = Set.of("search", "stats", "thread", "show");
+
+  /** How often an idle daemon looks whether its jar was rebuilt. */
+  private static final Duration JAR_CHECK = Duration.ofSeconds(5);
 
   /** Longest wait for a client to send its request, so a stuck client cannot hold a thread. */
   private static final int REQUEST_TIMEOUT_MS = 10_000;
@@ -161,8 +165,14 @@ public final class QueryServer implements AutoCloseable {
         close();
         return;
       }
+      if (!state.runsCurrentJar()) {
+        // Clients of a rebuilt jar no longer ask this daemon (its state file is older than the jar).
+        System.err.println("mailtrace daemon: " + state.jar() + " changed; stopping");
+        close();
+        return;
+      }
       try {
-        Thread.sleep(Duration.ofNanos(Math.max(left, Duration.ofMillis(50).toNanos())));
+        Thread.sleep(Duration.ofNanos(Math.min(Math.max(left, JAR_CHECK.toNanos() / 100), JAR_CHECK.toNanos())));
       } catch (InterruptedException e) {
         return;
       }
@@ -190,7 +200,7 @@ public final class QueryServer implements AutoCloseable {
       } else if (command.equals("daemon") && args.size() == 2 && args.get(1).equals("stop")) {
         frames.exit(0);
         close();
-      } else if (!SERVED.contains(command) || stopping) {
+      } else if (!isServed(args) || stopping) {
         frames.notServed();
       } else if (!state.runsCurrentJar()) {
         // The jar was rebuilt: this code may be out of date. The client runs the new jar instead.
@@ -206,6 +216,23 @@ public final class QueryServer implements AutoCloseable {
       lastActivity.set(System.nanoTime());
       active.decrementAndGet();
     }
+  }
+
+  /** Whether a command line only reads an index: search, stats, thread, and show with --index. */
+  static boolean isServed(List<String> args) {
+    if (args.isEmpty() || !SERVED.contains(args.get(0))) {
+      return false;
+    }
+    if (!args.get(0).equals("show")) {
+      return true;
+    }
+    // Without --index, show reads archives: paths and amounts of work the daemon is not for.
+    for (String a : args) {
+      if (a.equals("--index") || a.startsWith("--index=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void run(Request request, Frames frames) throws IOException {

@@ -1,6 +1,7 @@
 /**
- * The query daemon: a warm JVM that answers {@code search}, {@code stats} and {@code thread} in a
- * few milliseconds, for the launcher's bash client, instead of a new JVM per command.
+ * The query daemon: a warm JVM that answers {@code search}, {@code stats}, {@code thread} and
+ * {@code show --index} in a few milliseconds, for the launcher's bash client, instead of a new JVM
+ * per command.
  *
  * <p>{@link dev.mailtrace.cli.daemon.QueryServer} listens on 127.0.0.1 (an ephemeral port) and runs
  * each request on a virtual thread through {@code Main.run}, in an invocation made from the client's

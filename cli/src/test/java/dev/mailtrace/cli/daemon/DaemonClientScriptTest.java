@@ -107,7 +107,8 @@ class DaemonClientScriptTest {
     assertSameAsInProcess(dir, "search", "--index", i, "--sort", "sideways");
     assertSameAsInProcess(dir, "search", "--index", i, "from:(");
     assertSameAsInProcess(dir, "search", "--index", dir.resolve("none").toString(), "--count");
-    assertEquals(7, server.served());
+    assertSameAsInProcess(dir, "show", "--index=" + i, "no-such-id@example.com");
+    assertEquals(8, server.served());
   }
 
   @Test
@@ -147,6 +148,9 @@ class DaemonClientScriptTest {
   void otherCommandsFallBackSilently() throws Exception {
     Run r = client(dir, "index", shared.resolve("archive.mbox").toString(), "--index", "other");
     assertEquals(new Run(FALLS_BACK, "", ""), r);
+    assertEquals(new Run(FALLS_BACK, "", ""), client(dir, "show", "--summary", shared.resolve("archive.mbox").toString()));
+    assertEquals(new Run(FALLS_BACK, "", ""), client(dir, "daemon", "status"));
+    assertEquals(0, server.served());
     assertTrue(Files.notExists(dir.resolve("other")));
   }
 

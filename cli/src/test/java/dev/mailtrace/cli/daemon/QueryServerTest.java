@@ -134,7 +134,9 @@ class QueryServerTest {
         new String[] {"search", "--help"},
         new String[] {"stats", "--index", i, "--by", "sender-domain", "--top", "3"},
         new String[] {"stats", "--index", i, "--by", "nothing"},
-        new String[] {"thread", "--index", i, "no-such-thread"});
+        new String[] {"thread", "--index", i, "no-such-thread"},
+        new String[] {"show", "--index", i, "no-such-message@example.com"},
+        new String[] {"show", "--index", i, "--json", firstSha256()});
     for (String[] args : cases) {
       CliRun local = CliRun.run(args);
       DaemonClient.Reply remote = ask(dir, args);
@@ -145,6 +147,20 @@ class QueryServerTest {
       assertEquals(local.err(), remote.errText(), what);
     }
     assertEquals(cases.size(), server.served());
+  }
+
+  private static String firstSha256() {
+    CliRun r = CliRun.run("search", "--index", idx.toString(), "--limit", "1", "--fields", "sha256", "--csv", "*");
+    return r.out().lines().skip(1).findFirst().orElseThrow().substring(0, 12);
+  }
+
+  @Test
+  void showReadsThroughTheDaemonOnlyFromAnIndex() throws IOException {
+    DaemonClient.Reply r = ask(shared, "show", "--index", "idx", firstSha256());
+    assertTrue(r.served());
+    assertEquals(0, r.code(), r.errText());
+    assertTrue(r.outText().startsWith("== " + shared.resolve("archive.mbox")), r.outText());
+    assertFalse(ask(shared, "show", "--index-in-file", "0", "archive.mbox").served());
   }
 
   @Test
@@ -160,6 +176,25 @@ class QueryServerTest {
     assertEquals("360", ask(dir, "search", "--index", "grown", "--count").outText().strip());
     assertEquals("360", ask(dir, "stats", "--index", "grown", "--by", "year", "--json").outText().lines()
         .mapToLong(l -> Long.parseLong(l.replaceAll(".*\"count\":(\\d+).*", "$1"))).sum() + "");
+  }
+
+  @Test
+  void requestsAtTheSameTimeGetTheirOwnAnswers() throws Exception {
+    List<String> queries = List.of("is:bounce", "is:autoreply", "dup:sha256", "*", "from:example.com", "has:attachment");
+    List<String> expected = queries.stream()
+        .map(q -> CliRun.run("search", "--index", idx.toString(), "--count", q).out()).toList();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+      for (int round = 0; round < 5; round++) {
+        List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        for (String q : queries) {
+          answers.add(pool.submit(() -> ask(shared, "search", "--index", "idx", "--count", q).outText()));
+        }
+        for (int i = 0; i < queries.size(); i++) {
+          assertEquals(expected.get(i), answers.get(i).get(), queries.get(i));
+        }
+      }
+    }
+    assertEquals(30, server.served());
   }
 
   @Test
@@ -197,8 +232,11 @@ class QueryServerTest {
   @Test
   void aRebuiltJarIsNotServedAndStopsTheServer() throws Exception {
     Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5000));
-    DaemonClient.Reply r = ask(dir, "search", "--index", idx.toString(), "--count");
-    assertFalse(r.served());
+    try {
+      assertFalse(ask(dir, "search", "--index", idx.toString(), "--count").served());
+    } catch (IOException refused) {
+      // Its watch saw the new jar first and it stopped already: not served either.
+    }
     waitUntilStopped(server);
     assertTrue(server.isStopped());
   }
