@@ -227,7 +227,7 @@ final class DaemonCommand implements Callable<Integer> {
             + requests + (requests == 1 ? " request" : " requests") + " served, " + indexes
             + (indexes == 1 ? " index" : " indexes") + " open, stops after " + human(idle) + " without requests");
         if (!current) {
-          out.println("  its jar " + v.get("jar") + " was rebuilt since; it stops at the next query (run 'mailtrace daemon start' for a new one)");
+          out.println("  its jar " + v.get("jar") + " was rebuilt since; it stops by itself within seconds (then run 'mailtrace daemon start' again)");
         }
       }
       out.flush();
