@@ -17,13 +17,21 @@ import java.util.Optional;
  * <p>{@link #start} runs {@code java -jar JAR daemon serve} in a session of its own (setsid, when
  * present, so closing the terminal does not end it), with its output in {@code daemon.log} next to
  * the state file, and returns once it answers. The daemon keeps the default JIT (C2) and collector
- * that suit a long-lived process, not the launcher's quick-start flags for one-off queries.
+ * that suit a long-lived process, not the launcher's quick-start flags for one-off queries;
+ * MAILTRACE_DAEMON_JAVA_OPTS adds JVM options.
  */
 public final class DaemonProcess {
   /** The daemon's log, next to the state file. */
   public static final String LOG = "daemon.log";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * The default JIT (C2) and collector (G1) for a long-lived process, with a bounded heap, and a
+   * periodic collection (JEP 346) that gives memory back to the system while it waits for queries.
+   * MAILTRACE_DAEMON_JAVA_OPTS adds to them.
+   */
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:G1PeriodicGCInterval=60000");
 
   private DaemonProcess() {}
 
@@ -75,7 +83,13 @@ public final class DaemonProcess {
     if (Files.isExecutable(setsid)) {
       command.add(setsid.toString());
     }
-    command.addAll(List.of(java.toString(), "-jar", jar.toString(), "daemon", "serve", "--idle", idle.toSeconds() + "s"));
+    command.add(java.toString());
+    command.addAll(JVM_OPTIONS);
+    String extra = System.getenv("MAILTRACE_DAEMON_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "daemon", "serve", "--idle", idle.toSeconds() + "s"));
     ProcessBuilder pb = new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
