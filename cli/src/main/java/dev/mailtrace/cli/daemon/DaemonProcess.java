@@ -27,11 +27,12 @@ public final class DaemonProcess {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   /**
-   * The default JIT (C2) and collector (G1) for a long-lived process, with a bounded heap, and a
+   * The default JIT (C2) and collector (G1) for a long-lived process, with a small initial and a
+   * bounded maximum heap (the default initial heap is 1/64 of memory, which G1 never gives back), and a
    * periodic collection (JEP 346) that gives memory back to the system while it waits for queries.
    * MAILTRACE_DAEMON_JAVA_OPTS adds to them.
    */
-  private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:G1PeriodicGCInterval=60000");
+  private static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx1g", "-XX:G1PeriodicGCInterval=60000");
 
   private DaemonProcess() {}
 
