@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -193,6 +195,9 @@ final class DaemonCommand implements Callable<Integer> {
         }
         if (output.json) {
           new JsonWriter(out).value(Map.of("running", false)).newline();
+        } else if (output.csv) {
+          out.println("running");
+          out.println("false");
         } else {
           out.println("mailtrace daemon: not running");
         }
@@ -219,8 +224,9 @@ final class DaemonCommand implements Callable<Integer> {
         if (output.json) {
           new JsonWriter(out).value(row).newline();
         } else {
-          out.println(String.join(",", row.keySet()));
-          out.println(String.join(",", row.values().stream().map(String::valueOf).toList()));
+          CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(row.keySet().toArray(String[]::new)).get().print(out);
+          p.printRecord(row.values());
+          p.flush();
         }
       } else {
         out.println("mailtrace daemon running: pid " + s.pid() + ", port " + s.port() + ", up " + human(up) + ", "

@@ -45,6 +45,12 @@ class DaemonCommandTest {
   }
 
   @Test
+  void statusRejectsTwoFormats() {
+    CliRun r = run("daemon", "status", "--json", "--csv");
+    assertEquals(2, r.code());
+  }
+
+  @Test
   void helpShowsTheActionsAndExamples() {
     CliRun r = run("daemon", "--help");
     assertEquals(0, r.code());
