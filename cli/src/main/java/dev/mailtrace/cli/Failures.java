@@ -7,14 +7,14 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Maps what a command throws to one line on stderr and an exit code; stack traces only with MAILTRACE_DEBUG=1. */
+/** Maps what a command throws to one line on stderr and an exit code; stack traces only with MAILTRACE_DEBUG=1 (the client's, for the daemon). */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
     var err = cl.getErr();
-    if (System.getenv("MAILTRACE_DEBUG") != null) {
+    if (Main.invocation(cl.getCommandSpec()).debug()) {
       e.printStackTrace(err);
     }
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;

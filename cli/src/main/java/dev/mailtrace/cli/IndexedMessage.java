@@ -24,12 +24,10 @@ final class IndexedMessage {
    * The message an id refers to, read back from its source file. When several messages match
    * (the same Message-ID with other bytes), the oldest is returned and {@code err} says so.
    */
-  static RawMessage read(Path indexDir, String ref, PrintWriter err) throws IOException {
+  static RawMessage read(Invocation invocation, Path indexDir, String ref, PrintWriter err) throws IOException {
     LuceneLogging.quiet();
-    IndexLocation location = new IndexLocation();
-    location.dir = indexDir;
     List<Hit> hits;
-    try (MailSearcher searcher = location.open()) {
+    try (MailSearcher searcher = IndexLocation.open(invocation, indexDir)) {
       hits = searcher.find(ref);
     }
     if (hits.isEmpty()) {

@@ -19,7 +19,7 @@ public final class Main implements Runnable {
    * command it was asked for, so a query does not pay for the replay command's 38 options.
    */
   static final List<String> COMMANDS =
-      List.of("show", "routes", "bounces", "index", "search", "stats", "thread", "export", "replay", "warm-up", "help");
+      List.of("show", "routes", "bounces", "index", "search", "stats", "thread", "export", "replay", "daemon", "warm-up", "help");
 
   /**
    * A new command object by name, or null. A switch, not a map of constructor references: the
@@ -36,6 +36,7 @@ public final class Main implements Runnable {
       case "thread" -> new ThreadCommand();
       case "export" -> new ExportCommand();
       case "replay" -> new ReplayCommand();
+      case "daemon" -> new DaemonCommand();
       case "warm-up" -> new WarmUpCommand();
       case "help" -> new CommandLine.HelpCommand();
       default -> null;
@@ -43,6 +44,16 @@ public final class Main implements Runnable {
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private final Invocation invocation;
+
+  private Main(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  /** The invocation a command runs in, from its own spec or, for a mixin, its command's. */
+  static Invocation invocation(CommandLine.Model.CommandSpec spec) {
+    return ((Main) spec.root().userObject()).invocation;
+  }
 
   /** Runs the command line on the process streams and exits with its exit code. */
   public static void main(String[] args) {
@@ -54,9 +65,17 @@ public final class Main implements Runnable {
    * or partial failures, 2 bad usage, 3 and up environment errors. Tests call this in-process.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Invocation.process());
+  }
+
+  /**
+   * Runs the command line as {@link #run(String[], PrintStream, PrintStream)} does, in the given
+   * invocation: the query daemon's entry point, which runs each request as if in the client's shell.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Invocation invocation) {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main(invocation));
     Object only = args.length > 0 && !args[0].equals("help") ? command(args[0]) : null;
     if (only != null) {
       cl.addSubcommand(args[0], only);
@@ -65,6 +84,9 @@ public final class Main implements Runnable {
       for (String name : COMMANDS) {
         cl.addSubcommand(name, command(name));
       }
+    }
+    if (invocation.terminals() != null) {
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(invocation.ansi()));
     }
     cl.setOut(outWriter);
     cl.setErr(errWriter);

@@ -95,7 +95,7 @@ final class ShowCommand implements Callable<Integer> {
         throw CliException.usage("with --index give one message id (a SHA-256 prefix or a Message-ID)");
       }
       PrintWriter out = spec.commandLine().getOut();
-      Message m = new MessageParser().parse(IndexedMessage.read(index, paths.get(0).toString(), spec.commandLine().getErr()));
+      Message m = new MessageParser().parse(IndexedMessage.read(Main.invocation(spec), index, paths.get(0).toString(), spec.commandLine().getErr()));
       print(m, out);
       out.flush();
       return 0;

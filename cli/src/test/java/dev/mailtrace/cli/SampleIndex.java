@@ -6,18 +6,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /** Test fixture: indexes a copy of the bundled sample archive. */
-final class SampleIndex {
+public final class SampleIndex {
   private SampleIndex() {}
 
   /** The bundled samples/archive.mbox (180 messages); skips the test when it is absent. */
-  static Path archive() {
+  public static Path archive() {
     Path p = Path.of(System.getProperty("mailtrace.root", ".")).resolve("samples/archive.mbox");
     Assumptions.assumeTrue(Files.isRegularFile(p), "samples/archive.mbox is not here");
     return p;
   }
 
   /** Copies the sample archive into {@code dir} and indexes it into {@code dir/idx}; returns the index. */
-  static Path build(Path dir) throws IOException {
+  public static Path build(Path dir) throws IOException {
     Path mbox = dir.resolve("archive.mbox");
     Files.copy(archive(), mbox);
     Path idx = dir.resolve("idx");

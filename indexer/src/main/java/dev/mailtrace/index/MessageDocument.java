@@ -90,12 +90,15 @@ public final class MessageDocument {
       d.add(new StringField(MESSAGE_ID, id, Field.Store.YES));
       d.add(new SortedDocValuesField(MESSAGE_ID, new BytesRef(id)));
     }
+    // Stored: the thread command follows these links between messages (see MailSearcher.thread).
     if (m.inReplyTo() != null && !m.inReplyTo().isBlank()) {
-      keyword(d, IN_REPLY_TO, m.inReplyTo().strip());
+      d.add(new StringField(IN_REPLY_TO, cap(m.inReplyTo().strip()), Field.Store.YES));
       d.add(new StringField(HAS, "reply", Field.Store.NO));
     }
     for (String r : m.references()) {
-      keyword(d, REFERENCES, r.strip());
+      if (!r.isBlank()) {
+        d.add(new StringField(REFERENCES, cap(r.strip()), Field.Store.YES));
+      }
     }
     String thread = ThreadKey.of(m);
     d.add(new StringField(THREAD, thread, Field.Store.YES));

@@ -28,9 +28,9 @@ public final class MessageFields {
   public static final String ENVELOPE = "envelope";
   /** Keyword, stored, sorted doc values: Message-ID without angle brackets. */
   public static final String MESSAGE_ID = "msgid";
-  /** Keyword: In-Reply-To id. */
+  /** Keyword, stored: In-Reply-To id. */
   public static final String IN_REPLY_TO = "inreplyto";
-  /** Keyword: each References id. */
+  /** Keyword, stored: each References id. */
   public static final String REFERENCES = "references";
   /** Keyword, stored, sorted doc values: the thread id (see {@link ThreadKey}). */
   public static final String THREAD = "thread";

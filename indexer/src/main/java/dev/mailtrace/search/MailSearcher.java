@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,8 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,11 +42,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An open message index: searches, counts, statistics by field, message and thread look-ups.
@@ -59,11 +64,18 @@ public final class MailSearcher implements Closeable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final MailQuery language = new MailQuery();
+  /** True when {@link OpenIndexes} owns the reader: closing then gives back one reference only. */
+  private final boolean shared;
 
   private MailSearcher(Directory dir, DirectoryReader reader) {
+    this(dir, reader, false);
+  }
+
+  MailSearcher(Directory dir, DirectoryReader reader, boolean shared) {
     this.dir = dir;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
+    this.shared = shared;
   }
 
   /** True when the folder holds an index. */
@@ -71,7 +83,8 @@ public final class MailSearcher implements Closeable {
     if (!Files.isDirectory(indexDir)) {
       return false;
     }
-    try (Directory d = FSDirectory.open(indexDir)) {
+    // NIOFSDirectory as in open(): FSDirectory.open would memory-map and set up native access.
+    try (Directory d = new NIOFSDirectory(indexDir)) {
       return DirectoryReader.indexExists(d);
     }
   }
@@ -193,22 +206,81 @@ public final class MailSearcher implements Closeable {
   }
 
   /**
-   * The messages of a thread, oldest first: {@code ref} is a thread id (16 hex digits) or anything
-   * {@link #find} takes, whose thread is then shown.
+   * The messages of a conversation, oldest first: {@code ref} is a thread id (16 hex digits) or
+   * anything {@link #find} takes, whose conversation is then shown.
+   *
+   * <p>Each message's thread id comes from the message alone (see ThreadKey), so a reply that names
+   * only a middle message (In-Reply-To without References, as some clients write) gets another id
+   * than its thread. The conversation is therefore grown here: every message that names a member, or
+   * that a member names, brings its whole thread id along, until nothing new joins (at most
+   * {@value #MAX_THREAD_ROUNDS} rounds and {@value #MAX_THREAD_IDS} thread ids, so a Message-ID
+   * reused by thousands of messages cannot pull in the whole archive).
    */
   public List<Hit> thread(String ref, int max) throws IOException {
     String r = ref.strip().toLowerCase(Locale.ROOT);
-    if (r.length() == 16 && r.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-      List<Hit> hits = search(new TermQuery(new Term(THREAD, r)), SortOrder.OLDEST, 0, max).hits();
-      if (!hits.isEmpty()) {
-        return hits;
+    String start = null;
+    if (r.length() == 16 && r.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+        && searcher.count(new TermQuery(new Term(THREAD, r))) > 0) {
+      start = r;
+    } else {
+      List<Hit> found = find(ref);
+      if (found.isEmpty()) {
+        return List.of();
+      }
+      start = found.get(0).thread();
+    }
+    Set<String> threads = conversation(start);
+    return search(termsIn(THREAD, threads), SortOrder.OLDEST, 0, max).hits();
+  }
+
+  static final int MAX_THREAD_ROUNDS = 16;
+  static final int MAX_THREAD_IDS = 1000;
+  private static final Set<String> LINK_FIELDS = Set.of(THREAD, MESSAGE_ID, IN_REPLY_TO, REFERENCES);
+
+  /** The thread ids linked to {@code start} by Message-ID, In-Reply-To and References. */
+  private Set<String> conversation(String start) throws IOException {
+    Set<String> threads = new LinkedHashSet<>(List.of(start));
+    Set<String> seenIds = new HashSet<>();
+    Set<String> pending = new LinkedHashSet<>(threads);
+    StoredFields stored = reader.storedFields();
+    for (int round = 0; round < MAX_THREAD_ROUNDS && !pending.isEmpty() && threads.size() < MAX_THREAD_IDS; round++) {
+      // The ids the new members carry: their own and those they name.
+      Set<String> ids = new LinkedHashSet<>();
+      for (ScoreDoc sd : searcher.search(termsIn(THREAD, pending), 10 * MAX_THREAD_IDS).scoreDocs) {
+        Document d = stored.document(sd.doc, LINK_FIELDS);
+        for (String field : new String[] {MESSAGE_ID, IN_REPLY_TO, REFERENCES}) {
+          for (String id : d.getValues(field)) {
+            if (seenIds.add(id)) {
+              ids.add(id);
+            }
+          }
+        }
+      }
+      pending.clear();
+      if (ids.isEmpty()) {
+        break;
+      }
+      // Messages with one of those ids, or naming one: their threads join.
+      BooleanQuery.Builder linked = new BooleanQuery.Builder();
+      for (String field : new String[] {MESSAGE_ID, IN_REPLY_TO, REFERENCES}) {
+        linked.add(termsIn(field, ids), BooleanClause.Occur.SHOULD);
+      }
+      for (ScoreDoc sd : searcher.search(linked.build(), 10 * MAX_THREAD_IDS).scoreDocs) {
+        String t = stored.document(sd.doc, Set.of(THREAD)).get(THREAD);
+        if (t != null && threads.size() < MAX_THREAD_IDS && threads.add(t)) {
+          pending.add(t);
+        }
       }
     }
-    List<Hit> found = find(ref);
-    if (found.isEmpty()) {
-      return List.of();
+    return threads;
+  }
+
+  private static Query termsIn(String field, Collection<String> values) {
+    List<BytesRef> terms = new ArrayList<>(values.size());
+    for (String v : values) {
+      terms.add(new BytesRef(v));
     }
-    return search(new TermQuery(new Term(THREAD, found.get(0).thread())), SortOrder.OLDEST, 0, max).hits();
+    return new TermInSetQuery(field, terms);
   }
 
   /**
@@ -358,6 +430,10 @@ public final class MailSearcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (shared) {
+      reader.decRef();
+      return;
+    }
     try {
       reader.close();
     } finally {

@@ -123,6 +123,27 @@ class MailSearcherTest {
   }
 
   @Test
+  void threadFollowsRepliesThatNameOnlyAMiddleMessage(@TempDir Path own) throws IOException {
+    // c and f carry only In-Reply-To (no References), so each message alone gives another thread id.
+    IndexRun.addAll(own, List.of(
+        message().at("/t/box", 0, 100).subject("Plan").date("2024-05-01T09:00:00Z").messageId("a@x").build(),
+        message().at("/t/box", 100, 100).subject("Re: Plan").date("2024-05-01T10:00:00Z").messageId("b@x")
+            .inReplyTo("a@x").references("a@x").build(),
+        message().at("/t/box", 200, 100).subject("Re: Plan").date("2024-05-01T11:00:00Z").messageId("c@x")
+            .inReplyTo("b@x").build(),
+        message().at("/t/box", 300, 100).subject("Re: Plan").date("2024-05-01T12:00:00Z").messageId("f@x")
+            .inReplyTo("c@x").build(),
+        message().at("/t/box", 400, 100).subject("Other").date("2024-05-01T13:00:00Z").messageId("g@x").build()));
+    try (MailSearcher s = MailSearcher.open(own)) {
+      for (String start : new String[] {"a@x", "<c@x>", "f@x"}) {
+        List<Hit> thread = s.thread(start, 100);
+        assertEquals(List.of("a@x", "b@x", "c@x", "f@x"), thread.stream().map(Hit::messageId).toList(), start);
+      }
+      assertEquals(List.of("g@x"), s.thread("g@x", 100).stream().map(Hit::messageId).toList());
+    }
+  }
+
+  @Test
   void findsByShaPrefixAndMessageId() throws IOException {
     assertEquals(2, searcher.find(SHA1.substring(0, 8)).size());
     List<Hit> hits = searcher.find("<spam1@spam.biz>");

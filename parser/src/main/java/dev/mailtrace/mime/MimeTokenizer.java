@@ -55,6 +55,10 @@ final class MimeTokenizer {
 
   private int fieldCount;
   private boolean messageTop = true;
+  /** Line-end kinds met so far (1 CRLF, 2 LF, 4 CR), checked once at the end of the outer header. */
+  private int endings;
+  private int oddEnding = -1;
+  private boolean outerHeaderDone;
   private int nameStart;
   private int nameEnd;
   private int valueStart;
@@ -244,14 +248,12 @@ final class MimeTokenizer {
   private Token nextInHeader() {
     if (pos >= limit) {
       bodyStart = limit;
-      state = State.BODY_KIND;
-      return Token.END_OF_HEADER;
+      return endOfHeader();
     }
     while (true) {
       if (pos >= limit) {
         bodyStart = limit;
-        state = State.BODY_KIND;
-        return Token.END_OF_HEADER;
+        return endOfHeader();
       }
       byte first = buf[pos];
       if (first == '\r' || first == '\n') {
@@ -261,14 +263,12 @@ final class MimeTokenizer {
           problems.add("no header fields, the entity starts with an empty line: offset " + pos);
         }
         bodyStart = nextLine(pos);
-        state = State.BODY_KIND;
-        return Token.END_OF_HEADER;
+        return endOfHeader();
       }
       if (first == '-' && depth > 0 && delimiterAt(pos) >= 0) {
         // A part whose header section runs straight into the next boundary: empty body.
         bodyStart = pos;
-        state = State.BODY_KIND;
-        return Token.END_OF_HEADER;
+        return endOfHeader();
       }
       int eol = lineEnd(pos);
       if (isWsp(first)) {
@@ -276,8 +276,7 @@ final class MimeTokenizer {
           // A line of white space only where the empty line belongs: real MUAs end the header here.
           problems.add("header section ended by a line of white space: offset " + pos);
           bodyStart = nextLine(eol);
-          state = State.BODY_KIND;
-          return Token.END_OF_HEADER;
+          return endOfHeader();
         }
         // A continuation line with no field to continue (after a skipped line, or first).
         problems.add("continuation line without a field skipped: offset " + pos);
@@ -302,8 +301,7 @@ final class MimeTokenizer {
                 ? "no header section, the entity starts with body text: offset " + pos
                 : "header section not ended by an empty line: offset " + pos);
         bodyStart = pos;
-        state = State.BODY_KIND;
-        return Token.END_OF_HEADER;
+        return endOfHeader();
       }
       nameStart = pos;
       int ne = colon;
@@ -567,10 +565,41 @@ final class MimeTokenizer {
     if (eol >= limit) {
       return limit;
     }
-    if (buf[eol] == '\r' && eol + 1 < limit && buf[eol + 1] == '\n') {
-      return eol + 2;
+    boolean crlf = buf[eol] == '\r' && eol + 1 < limit && buf[eol + 1] == '\n';
+    int kind = crlf ? 1 : buf[eol] == '\n' ? 2 : 4;
+    if ((endings & kind) == 0) {
+      if (endings != 0 && oddEnding < 0) {
+        oddEnding = eol;
+      }
+      endings |= kind;
     }
-    return eol + 1;
+    return crlf ? eol + 2 : eol + 1;
+  }
+
+  /**
+   * One tool writes one kind of line end: an outer header section that mixes them (CRLF fields
+   * with an LF field, say) was most likely edited or assembled by hand or by a second program, which
+   * an investigator wants to know. Checked once, when the outer header section ends.
+   */
+  private Token endOfHeader() {
+    if (!outerHeaderDone) {
+      outerHeaderDone = true;
+      if (oddEnding >= 0) {
+        problems.add("header section mixes line ends (" + endingNames() + "), it may have been edited: offset " + oddEnding);
+      }
+    }
+    state = State.BODY_KIND;
+    return Token.END_OF_HEADER;
+  }
+
+  private String endingNames() {
+    StringBuilder b = new StringBuilder();
+    for (String name : new String[] {(endings & 1) != 0 ? "CRLF" : null, (endings & 2) != 0 ? "LF" : null, (endings & 4) != 0 ? "CR" : null}) {
+      if (name != null) {
+        b.append(b.length() == 0 ? "" : ", ").append(name);
+      }
+    }
+    return b.toString();
   }
 
   private boolean blankUpTo(int p, int eol) {

@@ -79,4 +79,32 @@ class MimeTokenizerTest {
             "END_MULTIPART"),
         tokens("T: multipart\n\n--b0\nT: multipart\n\n--b1\n\nin\n--b0\n\nout\n--b0--\n"));
   }
+
+  private static List<String> problems(String text) {
+    List<String> problems = new ArrayList<>();
+    MimeTokenizer t = new MimeTokenizer(text.getBytes(StandardCharsets.ISO_8859_1), 10, problems);
+    while (t.next() != Token.END_OF_INPUT) {
+      // Only the problems matter here.
+    }
+    return problems;
+  }
+
+  @Test
+  void headerMixingCrlfAndLfIsFlaggedAtTheFirstOddLineEnd() {
+    assertEquals(
+        List.of("header section mixes line ends (CRLF, LF), it may have been edited: offset 23"),
+        problems("From: a@b.c\r\nX-Added: 1\nTo: d@e.f\r\n\r\nbody\n"));
+  }
+
+  @Test
+  void uniformLineEndsOfAnyKindAreNotFlagged() {
+    for (String end : new String[] {"\r\n", "\n", "\r"}) {
+      assertEquals(List.of(), problems("From: a@b.c" + end + "To: d@e.f" + end + end + "body" + end), end);
+    }
+  }
+
+  @Test
+  void bodyLineEndsDoNotCountAsHeaderMixing() {
+    assertEquals(List.of(), problems("From: a@b.c\r\nTo: d@e.f\r\n\r\nline one\nline two\r\n"));
+  }
 }
