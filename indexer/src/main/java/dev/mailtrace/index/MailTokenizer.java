@@ -1,6 +1,7 @@
 package dev.mailtrace.index;
 
 import java.io.IOException;
+import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -331,7 +332,7 @@ final class MailTokenizer extends Tokenizer {
   @Override
   public void reset() throws IOException {
     super.reset();
-    charFilter = input instanceof org.apache.lucene.analysis.CharFilter;
+    charFilter = input instanceof CharFilter;
     pos = 0;
     len = 0;
     base = 0;
