@@ -58,14 +58,15 @@ final class StoredInput {
 
   /**
    * The whole content of a plain (not gzip) file of at most {@code limit} bytes, read with one
-   * open and one copy; null for gzip or larger files, which are streamed instead. A Maildir
-   * holds thousands of such files: reading each once instead of opening it twice (format check,
-   * then content) and growing a buffer saves a third of the reading work.
+   * open and one copy; null for gzip, larger or empty files (and pipes, whose size is 0), which
+   * are streamed instead. A Maildir holds thousands of such files: reading each once instead of
+   * opening it twice (format check, then content) through a growing buffer saves about a third of
+   * the reading work besides hashing.
    */
   static byte[] readPlain(Path path, long limit) throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
-      if (size > limit || size >= Integer.MAX_VALUE) {
+      if (size == 0 || size > limit || size >= Integer.MAX_VALUE) {
         return null;
       }
       // The size taken now is the snapshot read: a file that grows meanwhile is read as it was
