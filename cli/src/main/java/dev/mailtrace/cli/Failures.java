@@ -3,6 +3,7 @@ package dev.mailtrace.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import picocli.CommandLine;
@@ -29,6 +30,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       }
       case AccessDeniedException a -> {
         err.println("mailtrace: permission denied: " + a.getFile() + "; check its permissions.");
+        return 3;
+      }
+      case FileSystemException f when f.getClass() == FileSystemException.class && f.getReason() != null -> {
+        err.println("mailtrace: " + f.getFile() + ": " + f.getReason() + ".");
         return 3;
       }
       case IOException io -> {

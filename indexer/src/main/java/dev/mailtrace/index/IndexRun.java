@@ -341,9 +341,7 @@ public final class IndexRun {
   private record FileState(SourceProgress progress, boolean reset, int input) {}
 
   private void index(IndexWriter writer, RawMessage raw, boolean fresh) throws IOException {
-    Message m = parser.parse(raw);
-    add(writer, m, classifier, fresh);
-    if (!m.problems().isEmpty()) {
+    if (add(writer, parser.parse(raw), classifier, fresh)) {
       problems.incrementAndGet();
     }
   }
@@ -351,9 +349,10 @@ public final class IndexRun {
   /**
    * Analyses a parsed message (hops, delivery report) and adds its document, replacing any document
    * at the same location; {@code fresh} says the index was empty when the run began, so there is
-   * nothing to replace and the cheaper add will do.
+   * nothing to replace and the cheaper add will do. True when the document records a problem (of
+   * the message or of a Received field), as {@code has:problem} finds it.
    */
-  private static void add(IndexWriter writer, Message m, BounceClassifier classifier, boolean fresh) throws IOException {
+  private static boolean add(IndexWriter writer, Message m, BounceClassifier classifier, boolean fresh) throws IOException {
     HopChain chain = HopChain.of(m);
     DeliveryReport report = classifier.classify(m);
     Source s = m.source();
@@ -363,6 +362,7 @@ public final class IndexRun {
     } else {
       writer.updateDocument(new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), s.offset())), doc);
     }
+    return !m.problems().isEmpty() || chain != null && chain.hops().stream().anyMatch(h -> !h.problems().isEmpty());
   }
 
   /**

@@ -159,4 +159,16 @@ class IndexRunTest {
       assertEquals(30, searcher.count(searcher.parse("dup:sha256 file:" + a)));
     }
   }
+
+  @Test
+  void theRunsProblemCountIsWhatHasProblemFinds() throws IOException {
+    Path mbox = copy(first, "problems.mbox");
+    Path index = dir.resolve("idx");
+    IndexStatus s = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    try (MailSearcher searcher = MailSearcher.open(index)) {
+      long flagged = searcher.count(searcher.parse("has:problem"));
+      assertTrue(flagged > 0, "the generated corpus has malformed messages");
+      assertEquals(flagged, s.problems());
+    }
+  }
 }

@@ -28,6 +28,12 @@ final class FormatDetector {
       throw new java.nio.file.NoSuchFileException(
           path.toString(), null, "no such file or folder: check the path");
     }
+    if (!Files.isRegularFile(path)) {
+      // A pipe or a device (/dev/stdin) can be read only once: its messages could not be read back
+      // by offset and checked against their SHA-256, which everything after reading relies on.
+      throw new java.nio.file.FileSystemException(path.toString(), null,
+          "not a regular file (a pipe or a device): messages are re-read by offset later, so save the input to a file first (gzip is read as it is)");
+    }
     return openFile(path, format, config);
   }
 

@@ -74,6 +74,14 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void aDeviceOrPipeIsRefusedWithAReasonNotReadOnce() {
+    Path device = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(device));
+    var e = assertThrows(java.nio.file.FileSystemException.class, () -> ArchiveReader.open(device, ArchiveFormat.AUTO));
+    assertTrue(e.getReason().startsWith("not a regular file"), e.getReason());
+  }
+
+  @Test
   void explicitEmlReadsAnMboxLookingFileAsOneMessage() throws IOException {
     byte[] s = "From a@x Thu Sep 18 17:54:04 2008\nA: 1\n\nx\n\nFrom b@x Thu Sep 18 17:54:04 2008\n"
         .getBytes(StandardCharsets.US_ASCII);
