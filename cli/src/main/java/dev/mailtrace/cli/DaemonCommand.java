@@ -73,6 +73,16 @@ final class DaemonCommand implements Callable<Integer> {
     return Path.of("").toAbsolutePath();
   }
 
+  /** {@code --idle}, the same for {@code start} and the {@code serve} it runs. */
+  static final class Idle {
+    @Option(names = "--idle", paramLabel = "TIME", defaultValue = "30m", description = "Exit after this long without a request: 90s, 30m (default), 2h, 1d.")
+    String text;
+
+    Duration limit() {
+      return duration(text);
+    }
+  }
+
   /** A duration such as 90s, 30m, 2h or 1d. */
   static Duration duration(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
@@ -118,12 +128,11 @@ final class DaemonCommand implements Callable<Integer> {
   static final class Start implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--idle", paramLabel = "TIME", defaultValue = "30m", description = "Exit after this long without a request: 90s, 30m (default), 2h, 1d.")
-    String idle;
+    @Mixin Idle idle;
 
     @Override
     public Integer call() throws IOException {
-      Duration limit = duration(idle);
+      Duration limit = idle.limit();
       Path jar = jar();
       if (!Files.isRegularFile(jar)) {
         throw CliException.usage("the daemon runs from the packaged jar; start it with ./mailtrace daemon start");
@@ -245,12 +254,11 @@ final class DaemonCommand implements Callable<Integer> {
   static final class Serve implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--idle", paramLabel = "TIME", defaultValue = "30m", description = "Exit after this long without a request.")
-    String idle;
+    @Mixin Idle idle;
 
     @Override
     public Integer call() throws Exception {
-      Duration limit = duration(idle);
+      Duration limit = idle.limit();
       QueryServer server = QueryServer.start(DaemonState.ensurePrivate(stateDir()), jar(), limit);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mailtrace-daemon-shutdown"));
       spec.commandLine().getErr().println("mailtrace daemon: pid " + server.state().pid() + " listening on 127.0.0.1:"

@@ -25,10 +25,8 @@ final class Frames {
   static final int MAX_FRAME = 64 * 1024;
 
   private final OutputStream socket;
-  private final byte[] out = new byte[MAX_FRAME];
-  private int outLength;
-  private final byte[] err = new byte[8 * 1024];
-  private int errLength;
+  private final Buffer out = new Buffer('o', MAX_FRAME);
+  private final Buffer err = new Buffer('e', 8 * 1024);
 
   Frames(OutputStream socket) {
     this.socket = socket;
@@ -36,78 +34,68 @@ final class Frames {
 
   /** The client's stdout: sent when 64 KiB are collected, before stderr, and at the end. */
   OutputStream stdout() {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        writeOut(b, off, len);
-      }
-    };
+    return out;
   }
 
   /** The client's stderr: sent at each flush (PrintStream and PrintWriter flush per line). */
   OutputStream stderr() {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        writeErr(b, off, len);
-      }
-
-      @Override
-      public void flush() throws IOException {
-        flushErr();
-      }
-    };
+    return err;
   }
 
-  private synchronized void writeOut(byte[] b, int off, int len) throws IOException {
-    while (len > 0) {
-      int n = Math.min(len, out.length - outLength);
-      System.arraycopy(b, off, out, outLength, n);
-      outLength += n;
-      off += n;
-      len -= n;
-      if (outLength == out.length) {
-        sendOut();
+  /** One stream's bytes until they are sent as a frame: when full, and for stderr at each flush. */
+  private final class Buffer extends OutputStream {
+    private final char kind;
+    private final byte[] bytes;
+    private int length;
+
+    Buffer(char kind, int size) {
+      this.kind = kind;
+      this.bytes = new byte[size];
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      synchronized (Frames.this) {
+        while (len > 0) {
+          int n = Math.min(len, bytes.length - length);
+          System.arraycopy(b, off, bytes, length, n);
+          length += n;
+          off += n;
+          len -= n;
+          if (length == bytes.length) {
+            send();
+          }
+        }
       }
     }
-  }
 
-  private synchronized void writeErr(byte[] b, int off, int len) throws IOException {
-    while (len > 0) {
-      int n = Math.min(len, err.length - errLength);
-      System.arraycopy(b, off, err, errLength, n);
-      errLength += n;
-      off += n;
-      len -= n;
-      if (errLength == err.length) {
-        flushErr();
+    @Override
+    public void flush() throws IOException {
+      if (this == err) {
+        synchronized (Frames.this) {
+          send();
+        }
       }
     }
-  }
 
-  private synchronized void sendOut() throws IOException {
-    if (outLength > 0) {
-      frame('o', out, outLength);
-      outLength = 0;
-    }
-  }
-
-  private synchronized void flushErr() throws IOException {
-    if (errLength > 0) {
-      sendOut();
-      frame('e', err, errLength);
-      errLength = 0;
-      socket.flush();
+    /** Sends what is collected; stderr first sends the stdout written before it and is flushed at once. */
+    void send() throws IOException {
+      if (length == 0) {
+        return;
+      }
+      if (this == err) {
+        out.send();
+      }
+      frame(kind, bytes, length);
+      length = 0;
+      if (this == err) {
+        socket.flush();
+      }
     }
   }
 
@@ -124,8 +112,8 @@ final class Frames {
 
   /** Sends what is left of stdout and stderr, then the exit code. */
   synchronized void exit(int code) throws IOException {
-    flushErr();
-    sendOut();
+    err.send();
+    out.send();
     socket.write(("x " + code + "\n").getBytes(StandardCharsets.US_ASCII));
     socket.flush();
   }
