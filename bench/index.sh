@@ -113,6 +113,12 @@ for n in "${sizes[@]}"; do
       log "mailtrace index $kind, $t thread(s)"
       a=$(now); mailtrace index "$input" --index "$idx" --threads "$t" --quiet >/dev/null; b=$(now)
       s=$(secs "$a" "$b")
+      # A rate means something only if every message made it into the index.
+      docs=$(MAILTRACE_DAEMON=0 mailtrace search --index "$idx" --count '*')
+      if [ "$docs" != "$n" ]; then
+        log "mailtrace indexed $docs documents of $n messages ($kind, $t threads): the figures below are not valid"
+        exit 1
+      fi
       echo "| mailtrace --threads $t | $kind | $s | $(rate "$n" "$s") | $(mbps "$bytes" "$s") | $(awk -v b="$(size_of "$idx")" 'BEGIN { printf "%.1f", b / 1e6 }') |" >> "$results"
       r=$(rate "$n" "$s")
       if [ $kind = maildir ] && { [ -z "$mt_rate" ] || [ "$r" -gt "$mt_rate" ]; }; then mt_rate=$r; best_idx="$idx"; fi
