@@ -46,8 +46,8 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--ram-mb", paramLabel = "MB", defaultValue = "64", description = "Index writer buffer in MB (default ${DEFAULT-VALUE}).")
-  int ramMb;
+  @Option(names = "--ram-mb", paramLabel = "MB", description = "Index writer buffer in MB (default: a quarter of the heap, 16 to 256).")
+  Integer ramMb;
 
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
@@ -63,10 +63,10 @@ final class IndexCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw CliException.usage("--threads must be at least 1");
     }
-    if (ramMb < 4) {
+    if (ramMb != null && ramMb < 4) {
       throw CliException.usage("--ram-mb must be at least 4");
     }
-    IndexConfig config = IndexConfig.DEFAULT.withRamBufferMb(ramMb);
+    IndexConfig config = ramMb == null ? IndexConfig.DEFAULT : IndexConfig.DEFAULT.withRamBufferMb(ramMb);
     if (threads != null) {
       config = config.withThreads(threads);
     }
