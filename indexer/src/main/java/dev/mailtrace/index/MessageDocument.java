@@ -10,13 +10,11 @@ import dev.mailtrace.message.Address;
 import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
+import dev.mailtrace.message.Sha256;
 import dev.mailtrace.received.Hop;
 import dev.mailtrace.received.HopChain;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
@@ -286,7 +284,7 @@ public final class MessageDocument {
       d.add(new SortedSetDocValuesField(ATTACHMENT_TYPE, new BytesRef(type)));
       d.add(new LongPoint(ATTACHMENT_SIZE, p.size()));
       // The index run parses without part hashes (see IndexRun): only attachments need one.
-      String sha = p.sha256() != null ? p.sha256() : sha256(p.body());
+      String sha = p.sha256() != null ? p.sha256() : Sha256.of(p.body());
       d.add(new StringField(ATTACHMENT_SHA256, sha, Field.Store.NO));
     }
     d.add(new IntPoint(ATTACHMENTS, attachments.size()));
@@ -437,24 +435,6 @@ public final class MessageDocument {
       String v = cap(value);
       d.add(new StringField(field, v, Field.Store.NO));
       d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
-    }
-  }
-
-  private static final MessageDigest DIGEST = sha256Prototype();
-
-  private static MessageDigest sha256Prototype() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(((MessageDigest) DIGEST.clone()).digest(body));
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
     }
   }
 

@@ -1,9 +1,8 @@
 package dev.mailtrace.index;
 
 import dev.mailtrace.message.Message;
+import dev.mailtrace.message.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -110,24 +109,8 @@ public final class ThreadKey {
     };
   }
 
-  private static final MessageDigest SHA256 = sha256();
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
-
   private static String hash(String key) {
-    try {
-      // A clone of one digest: getInstance looks the algorithm up in the providers every time.
-      MessageDigest digest = (MessageDigest) SHA256.clone();
-      byte[] d = digest.digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
-    }
+    byte[] d = Sha256.newDigest().digest(key.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d, 0, 8);
   }
 }

@@ -1,6 +1,7 @@
 package dev.mailtrace.archive;
 
 import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.message.Sha256;
 import dev.mailtrace.message.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ final class EmlReader implements ArchiveReader {
     if (content.length < TINY) {
       problems.add("too short to be a message: " + content.length + " bytes at offset 0");
     }
-    String sha256 = MessageAccumulator.hex(MessageAccumulator.sha256().digest(content));
+    String sha256 = Sha256.of(content);
     Source source = new Source(path.toString(), 0, content.length, sha256);
     return new RawMessage(source, 0, null, content, problems);
   }

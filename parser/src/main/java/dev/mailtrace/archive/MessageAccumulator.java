@@ -1,9 +1,8 @@
 package dev.mailtrace.archive;
 
+import dev.mailtrace.message.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -36,36 +35,13 @@ final class MessageAccumulator {
    */
   MessageAccumulator(int cap, byte[] spare, MessageDigest spareDigest) {
     this.cap = cap;
-    this.digest = spareDigest != null ? spareDigest : sha256();
+    this.digest = spareDigest != null ? spareDigest : Sha256.newDigest();
     this.content = spare != null ? spare : new byte[8192];
   }
 
   /** The digest, reset, once {@link #sha256Hex()} has been taken: for the next accumulator. */
   MessageDigest spareDigest() {
     return digest;
-  }
-
-  private static final MessageDigest PROTOTYPE;
-
-  static {
-    try {
-      PROTOTYPE = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java runtime has no SHA-256", e);
-    }
-  }
-
-  /** A fresh SHA-256 digest; cloning a prototype skips the provider lookup on every message. */
-  static MessageDigest sha256() {
-    try {
-      return (MessageDigest) PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
-    }
-  }
-
-  static String hex(byte[] hash) {
-    return HexFormat.of().formatHex(hash);
   }
 
   void add(byte[] b, int off, int len) {
@@ -133,7 +109,7 @@ final class MessageAccumulator {
   }
 
   String sha256Hex() {
-    return hex(digest.digest());
+    return Sha256.hex(digest.digest());
   }
 
   /** The state at this point, to go back to if a later framing decision is undone. */

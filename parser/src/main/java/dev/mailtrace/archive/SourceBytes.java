@@ -1,5 +1,6 @@
 package dev.mailtrace.archive;
 
+import dev.mailtrace.message.Sha256;
 import dev.mailtrace.message.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ public final class SourceBytes {
     if (bytes.length != source.length()) {
       throw mismatch(source, "file ends after " + bytes.length + " of the bytes");
     }
-    MessageDigest sha = MessageAccumulator.sha256();
+    MessageDigest sha = Sha256.newDigest();
     verify(source, sha.digest(bytes));
     return bytes;
   }
@@ -75,7 +76,7 @@ public final class SourceBytes {
    * the hash at the end (after the bytes were written: discard the output on an exception).
    */
   public static void copy(Source source, OutputStream out) throws IOException {
-    MessageDigest sha = MessageAccumulator.sha256();
+    MessageDigest sha = Sha256.newDigest();
     byte[] chunk = new byte[64 << 10];
     long left = source.length();
     try (InputStream in = StoredInput.open(Path.of(source.file()), source.offset())) {
@@ -93,7 +94,7 @@ public final class SourceBytes {
   }
 
   private static void verify(Source source, byte[] hash) throws SourceMismatchException {
-    String actual = MessageAccumulator.hex(hash);
+    String actual = Sha256.hex(hash);
     if (!actual.equals(source.sha256())) {
       throw mismatch(source, "SHA-256 is " + actual + ", expected " + source.sha256());
     }

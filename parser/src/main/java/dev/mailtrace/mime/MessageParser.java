@@ -3,6 +3,7 @@ package dev.mailtrace.mime;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.message.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,6 @@ public final class MessageParser {
   }
 
   static String sha256(byte[] bytes) {
-    return TransferDecoding.hex(TreeBuilder.newSha256().digest(bytes));
+    return Sha256.of(bytes);
   }
 }

@@ -253,16 +253,4 @@ final class TransferDecoding {
     }
     return to;
   }
-
-  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-  /** Lower-case hex of a digest. */
-  static String hex(byte[] digest) {
-    char[] c = new char[digest.length * 2];
-    for (int i = 0; i < digest.length; i++) {
-      c[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
-      c[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
-    }
-    return new String(c);
-  }
 }

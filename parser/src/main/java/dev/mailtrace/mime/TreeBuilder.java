@@ -3,17 +3,17 @@ package dev.mailtrace.mime;
 import dev.mailtrace.header.AddressParser;
 import dev.mailtrace.header.DateParser;
 import dev.mailtrace.header.EncodedWords;
-import dev.mailtrace.header.Unstructured;
 import dev.mailtrace.header.MediaType;
 import dev.mailtrace.header.MessageIds;
+import dev.mailtrace.header.Unstructured;
 import dev.mailtrace.message.Address;
 import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.message.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,26 +85,7 @@ final class TreeBuilder {
     this.raw = raw;
     this.config = config;
     this.problems = problems;
-    this.sha256 = config.hashParts() ? newSha256() : null;
-  }
-
-  private static final MessageDigest SHA256_PROTOTYPE;
-
-  static {
-    try {
-      SHA256_PROTOTYPE = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
-
-  /** A fresh SHA-256 digest: cloning a prototype skips the provider lookup on every message. */
-  static MessageDigest newSha256() {
-    try {
-      return (MessageDigest) SHA256_PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
-    }
+    this.sha256 = config.hashParts() ? Sha256.newDigest() : null;
   }
 
   Message build() {
@@ -399,7 +380,7 @@ final class TreeBuilder {
     boolean leaf = e.kind == Kind.LEAF || e.children.isEmpty();
     String path = e.path != null ? e.path : e.number != null ? e.number : "1";
     byte[] body = leaf ? e.body : EMPTY;
-    String sha = leaf && config.hashParts() ? TransferDecoding.hex(sha256.digest(body)) : null;
+    String sha = leaf && config.hashParts() ? Sha256.hex(sha256.digest(body)) : null;
     return new Part(path, e.headers, e.contentType, e.charset, e.transferEncoding, e.disposition,
         e.filename, e.children, body, body.length, sha);
   }
