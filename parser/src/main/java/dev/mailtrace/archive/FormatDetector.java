@@ -43,12 +43,10 @@ final class FormatDetector {
     if (format == ArchiveFormat.AUTO || format == ArchiveFormat.MAILDIR || format == ArchiveFormat.EML) {
       // A small plain file (every Maildir message) is read once: its head decides the format and,
       // when it holds one message, the same bytes are that message.
-      byte[] whole = StoredInput.readPlain(path, config.maxMessageBytes());
+      boolean eml = format == ArchiveFormat.EML;
+      byte[] whole = StoredInput.readPlain(path, config.maxMessageBytes(), HEAD, head -> !eml && looksLikeMbox(head));
       if (whole != null) {
-        if (format == ArchiveFormat.EML || !looksLikeMbox(whole, Math.min(whole.length, HEAD))) {
-          return new EmlReader(path, whole, config);
-        }
-        return new MboxReader(path, ArchiveFormat.AUTO, config);
+        return new EmlReader(path, whole, config);
       }
     }
     return switch (fileFormat(path, format)) {

@@ -8,6 +8,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -58,12 +60,13 @@ final class StoredInput {
 
   /**
    * The whole content of a plain (not gzip) file of at most {@code limit} bytes, read with one
-   * open and one copy; null for gzip, larger or empty files (and pipes, whose size is 0), which
-   * are streamed instead. A Maildir holds thousands of such files: reading each once instead of
-   * opening it twice (format check, then content) through a growing buffer saves about a third of
-   * the reading work besides hashing.
+   * open and one copy; null for gzip, larger or empty files (and pipes, whose size is 0), and for
+   * files whose first {@code headBytes} bytes {@code streamed} accepts (an mbox: read as a stream,
+   * message by message), which are all streamed instead. A Maildir holds thousands of small files:
+   * reading each once instead of opening it twice (format check, then content) through a growing
+   * buffer saves about a third of the reading work besides hashing.
    */
-  static byte[] readPlain(Path path, long limit) throws IOException {
+  static byte[] readPlain(Path path, long limit, int headBytes, Predicate<byte[]> streamed) throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size == 0 || size > limit || size >= Integer.MAX_VALUE) {
@@ -72,15 +75,24 @@ final class StoredInput {
       // The size taken now is the snapshot read: a file that grows meanwhile is read as it was
       // (as a later stream would be read up to where it then ended).
       ByteBuffer buf = ByteBuffer.allocate((int) size);
+      // The head first: an mbox of tens of megabytes must not be read whole only to be streamed.
+      buf.limit((int) Math.min(size, headBytes));
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // a channel may return fewer bytes than asked
+      }
+      byte[] bytes = buf.array();
+      if (buf.position() >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+        return null;
+      }
+      if (streamed.test(Arrays.copyOf(bytes, buf.position()))) {
+        return null;
+      }
+      buf.limit((int) size);
       while (buf.hasRemaining() && ch.read(buf) >= 0) {
         // a channel may return fewer bytes than asked
       }
       int n = buf.position();
-      byte[] bytes = buf.array();
-      if (n >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-        return null;
-      }
-      return n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
+      return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
     }
   }
 
