@@ -38,7 +38,9 @@ final class EmlReader implements ArchiveReader {
     }
     done = true;
     if (whole != null) {
-      return fromWhole();
+      byte[] content = whole;
+      whole = null;
+      return content.length == 0 ? null : message(content.length, Sha256.of(content), content, new ArrayList<>(0));
     }
     MessageAccumulator acc = new MessageAccumulator(cap);
     byte[] chunk = new byte[64 << 10];
@@ -51,27 +53,16 @@ final class EmlReader implements ArchiveReader {
       return null; // an empty file holds no message
     }
     List<String> problems = new ArrayList<>(0);
-    if (acc.length() < TINY) {
-      problems.add("too short to be a message: " + acc.length() + " bytes at offset 0");
-    }
     acc.reportTruncation(problems, 0);
-    Source source = new Source(path.toString(), 0, acc.length(), acc.sha256Hex());
-    return new RawMessage(source, 0, null, acc.content(), problems);
+    return message(acc.length(), acc.sha256Hex(), acc.content(), problems);
   }
 
-  private RawMessage fromWhole() {
-    byte[] content = whole;
-    whole = null;
-    if (content.length == 0) {
-      return null;
+  /** The message of the whole file, flagged when too short to be one. */
+  private RawMessage message(long length, String sha256, byte[] content, List<String> problems) {
+    if (length < TINY) {
+      problems.add("too short to be a message: " + length + " bytes at offset 0");
     }
-    List<String> problems = new ArrayList<>(0);
-    if (content.length < TINY) {
-      problems.add("too short to be a message: " + content.length + " bytes at offset 0");
-    }
-    String sha256 = Sha256.of(content);
-    Source source = new Source(path.toString(), 0, content.length, sha256);
-    return new RawMessage(source, 0, null, content, problems);
+    return new RawMessage(new Source(path.toString(), 0, length, sha256), 0, null, content, problems);
   }
 
   @Override

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 final class FormatDetector {
   /** How much of a file is looked at to decide whether it is an mbox. */
-  private static final int HEAD = 4096;
+  static final int HEAD = 4096;
 
   private FormatDetector() {}
 
@@ -43,8 +43,7 @@ final class FormatDetector {
     if (format == ArchiveFormat.AUTO || format == ArchiveFormat.MAILDIR || format == ArchiveFormat.EML) {
       // A small plain file (every Maildir message) is read once: its head decides the format and,
       // when it holds one message, the same bytes are that message.
-      boolean eml = format == ArchiveFormat.EML;
-      byte[] whole = StoredInput.readPlain(path, config.maxMessageBytes(), HEAD, head -> !eml && looksLikeMbox(head));
+      byte[] whole = StoredInput.readPlain(path, config.maxMessageBytes(), format != ArchiveFormat.EML);
       if (whole != null) {
         return new EmlReader(path, whole, config);
       }

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -31,7 +30,12 @@ final class StoredInput {
     while (two.hasRemaining() && ch.read(two) >= 0) {
       // a channel may return fewer bytes than asked
     }
-    return two.position() == 2 && (two.get(0) & 0xff) == 0x1f && (two.get(1) & 0xff) == 0x8b;
+    return isGzip(two.array(), two.position());
+  }
+
+  /** RFC 1952 section 2.3.1: ID1 0x1f, ID2 0x8b among the first {@code n} bytes of {@code b}. */
+  private static boolean isGzip(byte[] b, int n) {
+    return n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
   }
 
   /** A stream of the file's (decompressed) bytes starting at {@code offset}. */
@@ -60,13 +64,13 @@ final class StoredInput {
 
   /**
    * The whole content of a plain (not gzip) file of at most {@code limit} bytes, read with one
-   * open and one copy; null for gzip, larger or empty files (and pipes, whose size is 0), and for
-   * files whose first {@code headBytes} bytes {@code streamed} accepts (an mbox: read as a stream,
-   * message by message), which are all streamed instead. A Maildir holds thousands of small files:
+   * open and one copy; null for gzip, larger or empty files (and pipes, whose size is 0), and with
+   * {@code streamMbox} for a file whose head looks like an mbox (read as a stream, message by
+   * message), which are all streamed instead. A Maildir holds thousands of small files:
    * reading each once instead of opening it twice (format check, then content) through a growing
    * buffer saves about a third of the reading work besides hashing.
    */
-  static byte[] readPlain(Path path, long limit, int headBytes, Predicate<byte[]> streamed) throws IOException {
+  static byte[] readPlain(Path path, long limit, boolean streamMbox) throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size == 0 || size > limit || size >= Integer.MAX_VALUE) {
@@ -76,15 +80,13 @@ final class StoredInput {
       // (as a later stream would be read up to where it then ended).
       ByteBuffer buf = ByteBuffer.allocate((int) size);
       // The head first: an mbox of tens of megabytes must not be read whole only to be streamed.
-      buf.limit((int) Math.min(size, headBytes));
+      buf.limit((int) Math.min(size, FormatDetector.HEAD));
       while (buf.hasRemaining() && ch.read(buf) >= 0) {
         // a channel may return fewer bytes than asked
       }
       byte[] bytes = buf.array();
-      if (buf.position() >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-        return null;
-      }
-      if (streamed.test(Arrays.copyOf(bytes, buf.position()))) {
+      if (isGzip(bytes, buf.position())
+          || streamMbox && FormatDetector.looksLikeMbox(bytes, buf.position())) {
         return null;
       }
       buf.limit((int) size);

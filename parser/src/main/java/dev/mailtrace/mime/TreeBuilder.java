@@ -380,7 +380,7 @@ final class TreeBuilder {
     boolean leaf = e.kind == Kind.LEAF || e.children.isEmpty();
     String path = e.path != null ? e.path : e.number != null ? e.number : "1";
     byte[] body = leaf ? e.body : EMPTY;
-    String sha = leaf && config.hashParts() ? Sha256.hex(sha256.digest(body)) : null;
+    String sha = leaf && sha256 != null ? Sha256.hex(sha256.digest(body)) : null;
     return new Part(path, e.headers, e.contentType, e.charset, e.transferEncoding, e.disposition,
         e.filename, e.children, body, body.length, sha);
   }
