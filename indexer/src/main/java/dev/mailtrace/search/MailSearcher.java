@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -373,7 +374,17 @@ public final class MailSearcher implements Closeable {
     }
 
     private LeafCollector sortedSet(LeafReaderContext ctx) throws IOException {
-      SortedSetDocValues dv = ctx.reader().getSortedSetDocValues(by.field());
+      return ordinals(ctx.reader().getSortedSetDocValues(by.field()));
+    }
+
+    /** A single-valued field (the thread id) counted as a set of one value per message. */
+    private LeafCollector sorted(LeafReaderContext ctx) throws IOException {
+      SortedDocValues single = ctx.reader().getSortedDocValues(by.field());
+      return ordinals(single == null ? null : DocValues.singleton(single));
+    }
+
+    /** Counts per ordinal while collecting, then adds them up by value once per segment. */
+    private LeafCollector ordinals(SortedSetDocValues dv) {
       long[] perOrd = dv == null ? new long[0] : new long[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())];
       return new Leaf() {
         @Override
@@ -382,30 +393,6 @@ public final class MailSearcher implements Closeable {
             for (int i = 0, n = dv.docValueCount(); i < n; i++) {
               perOrd[(int) dv.nextOrd()]++;
             }
-          } else {
-            counts.merge(NONE, 1L, Long::sum);
-          }
-        }
-
-        @Override
-        public void finish() throws IOException {
-          for (int ord = 0; ord < perOrd.length; ord++) {
-            if (perOrd[ord] > 0) {
-              counts.merge(dv.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
-            }
-          }
-        }
-      };
-    }
-
-    private LeafCollector sorted(LeafReaderContext ctx) throws IOException {
-      SortedDocValues dv = ctx.reader().getSortedDocValues(by.field());
-      long[] perOrd = dv == null ? new long[0] : new long[dv.getValueCount()];
-      return new Leaf() {
-        @Override
-        public void collect(int doc) throws IOException {
-          if (dv != null && dv.advanceExact(doc)) {
-            perOrd[dv.ordValue()]++;
           } else {
             counts.merge(NONE, 1L, Long::sum);
           }
