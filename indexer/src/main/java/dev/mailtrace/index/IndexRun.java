@@ -362,7 +362,7 @@ public final class IndexRun {
     } else {
       writer.updateDocument(new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), s.offset())), doc);
     }
-    return !m.problems().isEmpty() || chain != null && chain.hops().stream().anyMatch(h -> !h.problems().isEmpty());
+    return !MessageDocument.problems(m, chain).isEmpty();
   }
 
   /**

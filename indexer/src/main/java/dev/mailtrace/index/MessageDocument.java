@@ -116,14 +116,7 @@ public final class MessageDocument {
     hops(d, chain);
     report(d, report);
 
-    List<String> problems = new ArrayList<>(m.problems());
-    if (chain != null) {
-      for (Hop h : chain.hops()) {
-        for (String p : h.problems()) {
-          problems.add("Received: " + p);
-        }
-      }
-    }
+    List<String> problems = problems(m, chain);
     for (String p : problems) {
       d.add(text(PROBLEM, p));
     }
@@ -133,6 +126,19 @@ public final class MessageDocument {
       d.add(new StringField(HAS, "problem", Field.Store.NO));
     }
     return d;
+  }
+
+  /** The problems a message's document records: its own, then its Received fields'. */
+  static List<String> problems(Message m, HopChain chain) {
+    List<String> problems = new ArrayList<>(m.problems());
+    if (chain != null) {
+      for (Hop h : chain.hops()) {
+        for (String p : h.problems()) {
+          problems.add("Received: " + p);
+        }
+      }
+    }
+    return problems;
   }
 
   private static void addresses(Document d, Message m) {
