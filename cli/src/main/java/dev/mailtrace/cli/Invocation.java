@@ -42,11 +42,6 @@ public record Invocation(Path cwd, Terminals terminals, boolean debug, OpenIndex
     return cwd == null || path == null ? path : cwd.resolve(path);
   }
 
-  /** True when progress should be drawn for a person: stderr is a terminal. */
-  boolean isTerminal() {
-    return terminals == null ? Terminal.isTerminal() : terminals.stderr();
-  }
-
   /**
    * Colours for usage help: picocli decides for this process from its console; for a client, on
    * when both its stdin and stdout are terminals (what picocli checks) and NO_COLOR is not set.
