@@ -59,8 +59,8 @@ public final class DaemonClient {
         }
         int value = Integer.parseInt(header.substring(2));
         switch (header.charAt(0)) {
-          case 'o' -> out.write(in.readNBytes(value));
-          case 'e' -> err.write(in.readNBytes(value));
+          case 'o', 'O' -> out.write(in.readNBytes(value));
+          case 'e', 'E' -> err.write(in.readNBytes(value));
           case 'x' -> {
             return new Reply(true, out.toByteArray(), err.toByteArray(), value);
           }
