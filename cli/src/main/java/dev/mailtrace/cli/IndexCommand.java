@@ -70,6 +70,8 @@ final class IndexCommand implements Callable<Integer> {
     if (threads != null) {
       config = config.withThreads(threads);
     }
+    // The inputs' total size only feeds the progress lines.
+    config = config.withMeasureInputs(!quiet);
     IndexRun run = new IndexRun(index.dir, paths, config);
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = Terminal.isTerminal();

@@ -1,6 +1,7 @@
 package dev.mailtrace.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,11 @@ class IndexConfigTest {
     IndexConfig c = IndexConfig.DEFAULT.withThreads(3).withRamBufferMb(32);
     assertEquals(3, c.threads());
     assertEquals(32, c.ramBufferMb());
+    assertTrue(c.measureInputs());
+    IndexConfig quiet = c.withMeasureInputs(false);
+    assertFalse(quiet.measureInputs());
+    assertEquals(3, quiet.threads());
+    assertEquals(32, quiet.ramBufferMb());
     assertThrows(IllegalArgumentException.class, () -> IndexConfig.DEFAULT.withThreads(0));
     assertThrows(IllegalArgumentException.class, () -> IndexConfig.DEFAULT.withRamBufferMb(2));
   }

@@ -91,6 +91,19 @@ class IndexRunTest {
   }
 
   @Test
+  void backgroundCommitsDuringARunLeaveTheSameDocumentsAsNone() throws IOException {
+    Path mbox = copy(first, "commits.mbox");
+    Path other = copy(second, "commits-other.mbox");
+    Path often = dir.resolve("often");
+    IndexStatus s = new IndexRun(often, List.of(mbox, other), TWO_THREADS.withCommitEvery(3)).run();
+    assertTrue(s.complete());
+    assertEquals(110, s.documents());
+    Path once = dir.resolve("once");
+    new IndexRun(once, List.of(mbox, other), TWO_THREADS.withMeasureInputs(false)).run();
+    assertEquals(ids(once), ids(often));
+  }
+
+  @Test
   void killedRunResumesToTheSameDocumentsAsACleanRun() throws IOException {
     Path mbox = copy(first, "kill.mbox");
     Path maildirLike = copy(second, "other.mbox");
