@@ -66,7 +66,6 @@ public final class MessageDocument {
     d.add(new StoredField(OFFSET, src.offset()));
     d.add(new StoredField(LENGTH, src.length()));
     d.add(new StringField(SHA256, src.sha256(), Field.Store.YES));
-    d.add(new SortedDocValuesField(SHA256, new BytesRef(src.sha256())));
     d.add(new NumericDocValuesField(DUPLICATE, 0));
     if (m.envelope() != null) {
       d.add(new StoredField(ENVELOPE, m.envelope()));
@@ -86,7 +85,6 @@ public final class MessageDocument {
     if (m.messageId() != null && !m.messageId().isBlank()) {
       String id = cap(m.messageId().strip());
       d.add(new StringField(MESSAGE_ID, id, Field.Store.YES));
-      d.add(new SortedDocValuesField(MESSAGE_ID, new BytesRef(id)));
     }
     // Stored: the thread command follows these links between messages (see MailSearcher.thread).
     if (m.inReplyTo() != null && !m.inReplyTo().isBlank()) {

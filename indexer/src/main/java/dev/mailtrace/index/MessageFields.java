@@ -22,11 +22,11 @@ public final class MessageFields {
   public static final String OFFSET = "offset";
   /** Stored: stored length in bytes. */
   public static final String LENGTH = "length";
-  /** Keyword, stored, sorted doc values: SHA-256 of the stored bytes. */
+  /** Keyword, stored: SHA-256 of the stored bytes. */
   public static final String SHA256 = "sha256";
   /** Stored: the mbox {@code From } line, when the source is an mbox. */
   public static final String ENVELOPE = "envelope";
-  /** Keyword, stored, sorted doc values: Message-ID without angle brackets. */
+  /** Keyword, stored: Message-ID without angle brackets. */
   public static final String MESSAGE_ID = "msgid";
   /** Keyword, stored: In-Reply-To id. */
   public static final String IN_REPLY_TO = "inreplyto";

@@ -141,6 +141,29 @@ class IndexRunTest {
   }
 
   @Test
+  void duplicatesAcrossRunsAreFlaggedAndClearedWhenTheTwinGoes() throws IOException {
+    Path maildir = dir.resolve("Maildir");
+    for (String sub : List.of("cur", "new", "tmp")) {
+      Files.createDirectories(maildir.resolve(sub));
+    }
+    Files.writeString(maildir.resolve("cur/1001.M1P1.host:2,"), eml(1));
+    Files.writeString(maildir.resolve("cur/1002.M1P1.host:2,"), eml(2));
+    Path index = dir.resolve("idx");
+    assertEquals(0, new IndexRun(index, List.of(maildir), TWO_THREADS).run().duplicates());
+    // A later run (another segment) brings the same bytes again, and other bytes under a known Message-ID.
+    Files.writeString(maildir.resolve("cur/1003.M1P1.host:2,"), eml(1));
+    Files.writeString(maildir.resolve("cur/1004.M1P1.host:2,"), eml(2).replace("body 2", "body 2, edited"));
+    IndexStatus twins = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(4, twins.duplicates());
+    // The twins go: their documents are deleted, and the originals are no longer flagged.
+    Files.delete(maildir.resolve("cur/1003.M1P1.host:2,"));
+    Files.delete(maildir.resolve("cur/1004.M1P1.host:2,"));
+    IndexStatus alone = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(2, alone.documents());
+    assertEquals(0, alone.duplicates());
+  }
+
+  @Test
   void renamedAndDeletedMaildirFilesLeaveTheIndex() throws IOException {
     Path maildir = dir.resolve("Maildir");
     for (String sub : List.of("cur", "new", "tmp")) {
