@@ -6,6 +6,7 @@
 #   bench/index.sh                 corpora of 20k and 200k messages (the default)
 #   bench/index.sh 3000            one small corpus
 #   THREADS="1 2" RUNS=20 bench/index.sh 20000
+#   INDEX_RUNS=3 bench/index.sh 200000      each indexer run 3 times from scratch, median reported
 #
 # Corpora come from the samples generator (samples/generate --format both) into $BENCH_WORK
 # (default ${TMPDIR:-/tmp}/mailtrace-bench-index) and are reused when present. notmuch and mu are
@@ -20,6 +21,9 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(20000 200000)
 threads=(${THREADS:-1 2})
 runs=${RUNS:-20}
+# On a shared machine one indexing run varies by up to 10 %: INDEX_RUNS repeats each one (odd
+# counts give a true median).
+index_runs=${INDEX_RUNS:-1}
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/mailtrace-bench-index}"
 results="$root/bench/results/index.md"
 mkdir -p "$work" "$root/bench/results"
@@ -30,6 +34,18 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }'; }
 mbps() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / 1e6 / s; else print "-" }'; }
 size_of() { du -sb "$1" | cut -f1; }
+# timed FRESH CMD...: INDEX_RUNS times, runs FRESH (untimed: removes what the last run built) and
+# then CMD; prints the median of CMD's seconds.
+timed() {
+  local fresh=$1 a b all=()
+  shift
+  for _ in $(seq "$index_runs"); do
+    "$fresh"
+    a=$(now); "$@"; b=$(now)
+    all+=("$(secs "$a" "$b")")
+  done
+  printf '%s\n' "${all[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
 
 if ! command -v notmuch >/dev/null || ! command -v mu >/dev/null; then
   log "installing notmuch and maildir-utils from Debian"
@@ -85,6 +101,7 @@ PY
   echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)," \
        "notmuch $(notmuch --version 2>/dev/null | awk '{print $2}' || echo -), mu $(mu --version 2>/dev/null | head -1 | awk '{print $NF}' || echo -)."
   echo "Corpora: samples/generate --format both --count N --seed 11; every tool indexes the same Maildir."
+  echo "Indexing times: median of $index_runs run(s) from scratch per indexer (INDEX_RUNS)."
   echo
 } > "$results"
 
@@ -111,8 +128,9 @@ for n in "${sizes[@]}"; do
       input="$maildir"; [ $kind = mbox ] && input="$corpus/archive.mbox"
       idx="$corpus/idx-$kind-$t"
       log "mailtrace index $kind, $t thread(s)"
-      a=$(now); mailtrace index "$input" --index "$idx" --threads "$t" --quiet >/dev/null; b=$(now)
-      s=$(secs "$a" "$b")
+      mt_fresh() { rm -rf "$idx"; }
+      mt_index() { mailtrace index "$input" --index "$idx" --threads "$t" --quiet >/dev/null; }
+      s=$(timed mt_fresh mt_index)
       # A rate means something only if every message made it into the index.
       docs=$(MAILTRACE_DAEMON=0 mailtrace search --index "$idx" --count '*')
       if [ "$docs" != "$n" ]; then
@@ -129,15 +147,19 @@ for n in "${sizes[@]}"; do
     export NOTMUCH_CONFIG="$corpus/notmuch-config"
     printf '[database]\npath=%s\n[new]\ntags=inbox;\n[search]\nexclude_tags=\n[maildir]\nsynchronize_flags=false\n' "$maildir" > "$NOTMUCH_CONFIG"
     log "notmuch new"
-    a=$(now); notmuch new --quiet >/dev/null 2>&1; b=$(now)
-    s=$(secs "$a" "$b"); nm_rate=$(rate "$n" "$s")
+    nm_fresh() { rm -rf "$maildir/.notmuch"; }
+    nm_index() { notmuch new --quiet >/dev/null 2>&1; }
+    s=$(timed nm_fresh nm_index); nm_rate=$(rate "$n" "$s")
     echo "| notmuch new | maildir | $s | $nm_rate | $(mbps "$bytes" "$s") | $(awk -v b="$(size_of "$maildir/.notmuch")" 'BEGIN { printf "%.1f", b / 1e6 }') |" >> "$results"
   fi
   if command -v mu >/dev/null; then
     log "mu index"
-    mu init --quiet --maildir="$maildir" --muhome="$corpus/mu" >/dev/null 2>&1 || mu init --maildir="$maildir" --muhome="$corpus/mu" >/dev/null 2>&1
-    a=$(now); mu index --quiet --muhome="$corpus/mu" >/dev/null 2>&1 || true; b=$(now)
-    s=$(secs "$a" "$b"); mu_rate=$(rate "$n" "$s")
+    mu_fresh() {
+      rm -rf "$corpus/mu"
+      mu init --quiet --maildir="$maildir" --muhome="$corpus/mu" >/dev/null 2>&1 || mu init --maildir="$maildir" --muhome="$corpus/mu" >/dev/null 2>&1
+    }
+    mu_index() { mu index --quiet --muhome="$corpus/mu" >/dev/null 2>&1 || true; }
+    s=$(timed mu_fresh mu_index); mu_rate=$(rate "$n" "$s")
     echo "| mu index | maildir | $s | $mu_rate | $(mbps "$bytes" "$s") | $(awk -v b="$(size_of "$corpus/mu")" 'BEGIN { printf "%.1f", b / 1e6 }') |" >> "$results"
   fi
   {
