@@ -65,7 +65,6 @@ final class Duplicates {
         LeafReader leaf = ctx.reader();
         Bits leafLive = leaf.getLiveDocs();
         NumericDocValues flags = leaf.getNumericDocValues(DUPLICATE);
-        StoredFields leafStored = leaf.storedFields();
         for (int doc = 0; doc < leaf.maxDoc(); doc++) {
           if (leafLive != null && !leafLive.get(doc)) {
             continue;
@@ -73,7 +72,7 @@ final class Duplicates {
           long flag = wanted.getOrDefault(ctx.docBase + doc, 0L);
           long current = flags != null && flags.advanceExact(doc) ? flags.longValue() : 0;
           if (flag != current) {
-            var fields = leafStored.document(doc, Set.of(FILE, OFFSET));
+            var fields = stored.document(ctx.docBase + doc, Set.of(FILE, OFFSET));
             String loc = MessageDocument.location(fields.get(FILE), fields.getField(OFFSET).numericValue().longValue());
             writer.updateNumericDocValue(new Term(LOCATION, loc), DUPLICATE, flag);
           }
