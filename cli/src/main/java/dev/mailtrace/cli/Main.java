@@ -44,11 +44,10 @@ public final class Main implements Runnable {
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  private final Invocation invocation;
+  /** Set for each run: a model reused by the daemon serves many invocations, one at a time. */
+  private Invocation invocation;
 
-  private Main(Invocation invocation) {
-    this.invocation = invocation;
-  }
+  private Main() {}
 
   /** The invocation a command runs in, from its own spec or, for a mixin, its command's. */
   static Invocation invocation(CommandLine.Model.CommandSpec spec) {
@@ -73,21 +72,32 @@ public final class Main implements Runnable {
    * invocation: the query daemon's entry point, which runs each request as if in the client's shell.
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Invocation invocation) {
+    return run(args, out, err, invocation, null);
+  }
+
+  /**
+   * Runs the command line as {@link #run(String[], PrintStream, PrintStream, Invocation)} does,
+   * taking the command's model from {@code reuse} when one is idle there and giving it back after.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Invocation invocation, CommandLines reuse) {
+    String name = args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0]) ? args[0] : null;
+    CommandLine cl = reuse != null && name != null ? reuse.take(name) : null;
+    if (cl == null) {
+      cl = model(name);
+    }
+    ((Main) cl.getCommand()).invocation = invocation;
+    int code = execute(cl, args, out, err, invocation);
+    if (reuse != null && name != null) {
+      reuse.give(name, cl);
+    }
+    return code;
+  }
+
+  private static int execute(CommandLine cl, String[] args, PrintStream out, PrintStream err, Invocation invocation) {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
-    CommandLine cl = new CommandLine(new Main(invocation));
-    Object only = args.length > 0 && !args[0].equals("help") ? command(args[0]) : null;
-    if (only != null) {
-      cl.addSubcommand(args[0], only);
-    } else {
-      // Help, a top-level option or a mistyped name: the full list, for usage and suggestions.
-      for (String name : COMMANDS) {
-        cl.addSubcommand(name, command(name));
-      }
-    }
-    if (invocation.terminals() != null) {
-      cl.setColorScheme(CommandLine.Help.defaultColorScheme(invocation.ansi()));
-    }
+    // Set on every run, not only when there are terminals: a reused model keeps the last one.
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(invocation.ansi()));
     cl.setOut(outWriter);
     cl.setErr(errWriter);
     cl.setExecutionExceptionHandler(new Failures());
@@ -96,6 +106,20 @@ public final class Main implements Runnable {
     outWriter.flush();
     errWriter.flush();
     return code;
+  }
+
+  /** The model of the command {@code only}, or of every command when null. */
+  private static CommandLine model(String only) {
+    CommandLine cl = new CommandLine(new Main());
+    if (only != null) {
+      cl.addSubcommand(only, command(only));
+    } else {
+      // Help, a top-level option or a mistyped name: the full list, for usage and suggestions.
+      for (String name : COMMANDS) {
+        cl.addSubcommand(name, command(name));
+      }
+    }
+    return cl;
   }
 
   @Override

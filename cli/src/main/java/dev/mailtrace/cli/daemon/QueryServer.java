@@ -1,5 +1,6 @@
 package dev.mailtrace.cli.daemon;
 
+import dev.mailtrace.cli.CommandLines;
 import dev.mailtrace.cli.Invocation;
 import dev.mailtrace.cli.Main;
 import dev.mailtrace.search.OpenIndexes;
@@ -29,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #start} binds 127.0.0.1 on an ephemeral port, writes the {@link DaemonState} file and
  * accepts connections, one request each, run on a virtual thread through
- * {@link Main#run(String[], PrintStream, PrintStream, Invocation)} with the client's working folder
- * and terminals and with index readers that stay open ({@link OpenIndexes}). A request without the
+ * {@link Main#run(String[], PrintStream, PrintStream, Invocation, CommandLines)} with the client's
+ * working folder and terminals, with index readers that stay open ({@link OpenIndexes}) and command
+ * models built once ({@link CommandLines}). A request without the
  * token is closed unanswered; a command other than search, stats, thread or show --index is answered
  * "not served".
  * The server stops after {@code idle} without requests, on {@code daemon stop}, or when its jar is
@@ -51,6 +53,7 @@ public final class QueryServer implements AutoCloseable {
   private final DaemonState state;
   private final Duration idle;
   private final OpenIndexes indexes = new OpenIndexes(8);
+  private final CommandLines models = new CommandLines();
   private final AtomicLong served = new AtomicLong();
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
@@ -241,7 +244,7 @@ public final class QueryServer implements AutoCloseable {
     Invocation invocation = new Invocation(request.cwd(), request.terminals(), request.debug(), indexes);
     int code;
     try {
-      code = Main.run(request.args().toArray(String[]::new), out, err, invocation);
+      code = Main.run(request.args().toArray(String[]::new), out, err, invocation, models);
     } catch (RuntimeException | Error e) {
       err.println("mailtrace: internal error in the query daemon (" + e + "); run again with MAILTRACE_DAEMON=0 and please report it");
       code = 4;
