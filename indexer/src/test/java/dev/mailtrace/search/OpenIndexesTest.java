@@ -10,6 +10,7 @@ import dev.mailtrace.message.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +47,25 @@ class OpenIndexesTest {
       assertEquals(5, count(indexes, idx));
       assertEquals(5, count(indexes, idx));
       assertEquals(1, indexes.size());
+    }
+  }
+
+  @Test
+  void aCommitToAFolderUnchangedForAWhileIsSeen() throws IOException {
+    // An index folder last changed an hour ago: its time is trusted, and the reader is reused
+    // without reading the commit point, until a commit changes the folder again.
+    Path idx = dir.resolve("idx");
+    IndexRun.addAll(idx, messages("first", 3));
+    Files.setLastModifiedTime(idx, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    try (OpenIndexes indexes = new OpenIndexes(4)) {
+      assertEquals(3, count(indexes, idx));
+      assertEquals(3, count(indexes, idx));
+      IndexRun.addAll(idx, messages("second", 2));
+      assertEquals(5, count(indexes, idx));
+      Files.setLastModifiedTime(idx, FileTime.fromMillis(System.currentTimeMillis() - 1_800_000));
+      assertEquals(5, count(indexes, idx));
+      IndexRun.addAll(idx, messages("third", 1));
+      assertEquals(6, count(indexes, idx));
     }
   }
 
