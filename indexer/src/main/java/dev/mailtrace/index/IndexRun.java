@@ -276,7 +276,7 @@ public final class IndexRun {
         tracker.done(entry);
         return;
       }
-      if (!state.reset && snapshot != null && exists(snapshot, MessageDocument.id(s))) {
+      if (!state.reset && snapshot != null && exists(snapshot, s)) {
         bytes.addAndGet(s.length());
         skipped.incrementAndGet();
         tracker.done(entry);
@@ -487,27 +487,43 @@ public final class IndexRun {
     }
   }
 
-  /** True when a live document has this id. */
-  private static boolean exists(DirectoryReader reader, String id) throws IOException {
-    BytesRef term = new BytesRef(id);
+  /** True when a live document holds these bytes at this place (the same location and SHA-256). */
+  private static boolean exists(DirectoryReader reader, Source s) throws IOException {
+    BytesRef location = new BytesRef(MessageDocument.location(s.file(), s.offset()));
+    BytesRef sha256 = new BytesRef(s.sha256());
     for (LeafReaderContext ctx : reader.leaves()) {
-      Terms terms = ctx.reader().terms(MessageFields.ID);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(term)) {
+      PostingsEnum at = postings(ctx, MessageFields.LOCATION, location);
+      PostingsEnum same = at == null ? null : postings(ctx, MessageFields.SHA256, sha256);
+      if (same == null) {
         continue;
       }
       Bits live = ctx.reader().getLiveDocs();
-      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          return true;
+      // Both lists are short: one document per location, a few per hash.
+      int doc = at.nextDoc();
+      int other = same.nextDoc();
+      while (doc != DocIdSetIterator.NO_MORE_DOCS && other != DocIdSetIterator.NO_MORE_DOCS) {
+        if (doc < other) {
+          doc = at.advance(other);
+        } else if (other < doc) {
+          other = same.advance(doc);
+        } else {
+          if (live == null || live.get(doc)) {
+            return true;
+          }
+          doc = at.nextDoc();
         }
       }
     }
     return false;
+  }
+
+  private static PostingsEnum postings(LeafReaderContext ctx, String field, BytesRef term) throws IOException {
+    Terms terms = ctx.reader().terms(field);
+    if (terms == null) {
+      return null;
+    }
+    TermsEnum te = terms.iterator();
+    return te.seekExact(term) ? te.postings(null, PostingsEnum.NONE) : null;
   }
 
   private static long sizeOf(List<Path> inputs) throws IOException {

@@ -48,7 +48,12 @@ public final class MessageDocument {
 
   /** The document id: the stored bytes' SHA-256, the file and the offset. */
   public static String id(dev.mailtrace.message.Source source) {
-    return source.sha256() + ":" + source.file() + ":" + source.offset();
+    return id(source.sha256(), source.file(), source.offset());
+  }
+
+  /** The document id of the message with these bytes at this place. */
+  public static String id(String sha256, String file, long offset) {
+    return sha256 + ":" + file + ":" + offset;
   }
 
   /** The update key: one document per location in a source file. */
@@ -60,7 +65,8 @@ public final class MessageDocument {
   public static Document of(Message m, HopChain chain, DeliveryReport report) {
     Document d = new Document();
     var src = m.source();
-    d.add(new StringField(ID, id(src), Field.Store.YES));
+    // No id field: the id is the stored SHA-256, file and offset together (see MailSearcher), and
+    // a unique term per message is among the dearest things to index.
     d.add(new StringField(LOCATION, location(src.file(), src.offset()), Field.Store.NO));
     d.add(new StringField(FILE, cap(src.file()), Field.Store.YES));
     d.add(new StoredField(OFFSET, src.offset()));
@@ -197,11 +203,9 @@ public final class MessageDocument {
           d.add(new SortedSetDocValuesField(address(role), new BytesRef(addr)));
         }
         d.add(text(addressText(role), a.address()));
-        d.add(text(ADDRESSES, a.address()));
       }
       if (a.name() != null && !a.name().isBlank()) {
         d.add(text(addressText(role), a.name()));
-        d.add(text(ADDRESSES, a.name()));
       }
       String domain = a.domain();
       if (domain != null) {

@@ -12,8 +12,6 @@ import java.util.List;
 public final class MessageFields {
   private MessageFields() {}
 
-  /** Keyword, stored: {@code sha256:file:offset}, the message's identity. */
-  public static final String ID = "id";
   /** Keyword: {@code file#offset}, the update key, so a location is indexed at most once. */
   public static final String LOCATION = "loc";
   /** Keyword, stored: the source file. */
@@ -44,8 +42,6 @@ public final class MessageFields {
   public static final String SUBJECT = "subject";
   /** Text: readable body text. */
   public static final String BODY = "body";
-  /** Text: every address and display name of every role, for bare words. */
-  public static final String ADDRESSES = "addr.text";
   /** Stored: the first From address, displayed. */
   public static final String FROM_DISPLAY = "from.display";
   /** Stored: the To addresses, displayed. */

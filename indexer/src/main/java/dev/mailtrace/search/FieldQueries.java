@@ -132,12 +132,14 @@ final class FieldQueries {
     return name;
   }
 
-  /** A bare word or phrase: subject, body and addresses. */
+  /** A bare word or phrase: subject, body and the addresses and names of every role. */
   Query bare(String value, boolean phrase, int column) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(text(SUBJECT, value, phrase), BooleanClause.Occur.SHOULD);
     b.add(text(BODY, value, phrase), BooleanClause.Occur.SHOULD);
-    b.add(text(ADDRESSES, value, phrase), BooleanClause.Occur.SHOULD);
+    for (String role : ROLES) {
+      b.add(text(addressText(role), value, phrase), BooleanClause.Occur.SHOULD);
+    }
     return b.build();
   }
 

@@ -2,6 +2,7 @@ package dev.mailtrace.search;
 
 import static dev.mailtrace.index.MessageFields.*;
 
+import dev.mailtrace.index.MessageDocument;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class MailSearcher implements Closeable {
   private static final Set<String> HIT_FIELDS =
-      Set.of(ID, FILE, OFFSET, LENGTH, SHA256, ENVELOPE, MESSAGE_ID, THREAD, DATE, DATE_TEXT, FROM_DISPLAY, TO_DISPLAY, SUBJECT);
+      Set.of(FILE, OFFSET, LENGTH, SHA256, ENVELOPE, MESSAGE_ID, THREAD, DATE, DATE_TEXT, FROM_DISPLAY, TO_DISPLAY, SUBJECT);
   private static final String NONE = "(none)";
 
   private final Directory dir;
@@ -160,10 +161,11 @@ public final class MailSearcher implements Closeable {
       dup = flags.longValue();
     }
     IndexableField date = d.getField(DATE);
+    long offset = number(d, OFFSET);
     return new Hit(
-        d.get(ID),
+        MessageDocument.id(d.get(SHA256), d.get(FILE), offset),
         d.get(FILE),
-        number(d, OFFSET),
+        offset,
         number(d, LENGTH),
         d.get(SHA256),
         d.get(ENVELOPE),
@@ -176,6 +178,18 @@ public final class MailSearcher implements Closeable {
         d.get(SUBJECT),
         dup,
         score);
+  }
+
+  private static boolean isDigits(String s, int from) {
+    if (from >= s.length() || s.length() - from > 18) {
+      return false;
+    }
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long number(Document d, String field) {
@@ -196,8 +210,15 @@ public final class MailSearcher implements Closeable {
         return bySha;
       }
     }
-    if (lower.length() > 65 && lower.charAt(64) == ':') {
-      List<Hit> byId = search(new TermQuery(new Term(ID, r)), SortOrder.OLDEST, 0, 10).hits();
+    int lastColon = r.lastIndexOf(':');
+    if (lower.length() > 65 && lower.charAt(64) == ':' && lastColon > 65 && isDigits(r, lastColon + 1)) {
+      // A document id, sha256:file:offset (the file may hold colons): these bytes at that place.
+      Query byPlace = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(SHA256, lower.substring(0, 64))), BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(LOCATION,
+              MessageDocument.location(r.substring(65, lastColon), Long.parseLong(r.substring(lastColon + 1))))), BooleanClause.Occur.FILTER)
+          .build();
+      List<Hit> byId = search(byPlace, SortOrder.OLDEST, 0, 10).hits();
       if (!byId.isEmpty()) {
         return byId;
       }

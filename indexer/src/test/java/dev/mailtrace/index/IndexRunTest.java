@@ -47,7 +47,10 @@ class IndexRunTest {
         StoredFields sf = ctx.reader().storedFields();
         for (int i = 0; i < ctx.reader().maxDoc(); i++) {
           if (live == null || live.get(i)) {
-            assertTrue(ids.add(sf.document(i).get(MessageFields.ID)), "one document per id");
+            var doc = sf.document(i);
+            String id = MessageDocument.id(doc.get(MessageFields.SHA256), doc.get(MessageFields.FILE),
+                doc.getField(MessageFields.OFFSET).numericValue().longValue());
+            assertTrue(ids.add(id), "one document per id");
           }
         }
       }

@@ -40,7 +40,8 @@ class MessageDocumentTest {
   void provenanceIsStoredAndKeyed() {
     Message m = message().at("/a/b.mbox", 1234, 99).sha256("ab".repeat(32)).build();
     Document d = MessageDocument.of(m, HopChain.of(m), DeliveryReport.NONE);
-    assertEquals("ab".repeat(32) + ":/a/b.mbox:1234", d.get(MessageFields.ID));
+    assertEquals("ab".repeat(32) + ":/a/b.mbox:1234", MessageDocument.id(m.source()));
+    assertEquals("ab".repeat(32), d.get(MessageFields.SHA256));
     assertEquals("/a/b.mbox", d.get(MessageFields.FILE));
     assertEquals(1234L, d.getField(MessageFields.OFFSET).numericValue());
     assertEquals(List.of("/a/b.mbox#1234"), values(d, MessageFields.LOCATION));

@@ -52,7 +52,7 @@ class MailQueryTest {
 
   @Test
   void bareWordSearchesSubjectBodyAndAddresses() {
-    assertEquals("subject:invoice body:invoice addr.text:invoice", parse("Invoice"));
+    assertEquals("subject:invoice body:invoice from.text:invoice sender.text:invoice reply-to.text:invoice to.text:invoice cc.text:invoice bcc.text:invoice delivered-to.text:invoice return-path.text:invoice", parse("Invoice"));
   }
 
   @Test

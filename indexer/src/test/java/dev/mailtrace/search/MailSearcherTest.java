@@ -153,6 +153,16 @@ class MailSearcherTest {
   }
 
   @Test
+  void findsByDocumentIdOneCopyOfBytesHeldTwice() throws IOException {
+    // SHA1's bytes are in two files; the id names one of them.
+    List<Hit> hits = searcher.find(SHA1 + ":/b/copy.mbox:0");
+    assertEquals(1, hits.size());
+    assertEquals("/b/copy.mbox", hits.get(0).file());
+    assertEquals(SHA1 + ":/b/copy.mbox:0", hits.get(0).id());
+    assertTrue(searcher.find(SHA1 + ":/b/copy.mbox:5000").isEmpty());
+  }
+
+  @Test
   void newestFirstPutsUndatedLast() throws IOException {
     SearchPage page = searcher.search(searcher.parse("-from:nobody@x.y"), SortOrder.NEWEST, 0, 10);
     assertEquals(6, page.total());
