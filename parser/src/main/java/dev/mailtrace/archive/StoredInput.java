@@ -16,6 +16,9 @@ import java.util.zip.GZIPInputStream;
  * section 2.3.1, not by name) are decompressed and offsets count decompressed bytes.
  */
 final class StoredInput {
+  /** Files up to this size are read whole at once, whatever they turn out to hold. */
+  private static final long SMALL = 256 << 10;
+
   private StoredInput() {}
 
   /** True when the file starts with the gzip magic bytes 1f 8b. */
@@ -80,7 +83,8 @@ final class StoredInput {
       // (as a later stream would be read up to where it then ended).
       ByteBuffer buf = ByteBuffer.allocate((int) size);
       // The head first: an mbox of tens of megabytes must not be read whole only to be streamed.
-      buf.limit((int) Math.min(size, FormatDetector.HEAD));
+      // A small file is read in one call (one system call per Maildir message, not two).
+      buf.limit((int) (size <= SMALL ? size : Math.min(size, FormatDetector.HEAD)));
       while (buf.hasRemaining() && ch.read(buf) >= 0) {
         // a channel may return fewer bytes than asked
       }
