@@ -184,6 +184,12 @@ for n in "${sizes[@]}"; do
       mailtrace search --index "$idx" --limit 20 "${pair%%|*}" >/dev/null
     done
   done
+  # The daemon warms an index's query paths in the background after its first query there (a few
+  # seconds): a daemon in use is past that, so timing starts once it is done.
+  for _ in $(seq 300); do
+    mailtrace daemon status 2>/dev/null | grep -q 'warming up' || break
+    sleep 1
+  done
   mq_list=()
   for pair in "${queries[@]}"; do
     mq="${pair%%|*}"; nq="${pair#*|}"; mq_list+=("$mq")

@@ -217,6 +217,7 @@ final class DaemonCommand implements Callable<Integer> {
       Duration up = Duration.ofMillis(System.currentTimeMillis() - Long.parseLong(v.getOrDefault("started", "0")));
       long requests = Long.parseLong(v.getOrDefault("requests", "0"));
       long indexes = Long.parseLong(v.getOrDefault("indexes", "0"));
+      long warming = Long.parseLong(v.getOrDefault("warming", "0"));
       Duration idle = Duration.ofSeconds(Long.parseLong(v.getOrDefault("idle-seconds", "0")));
       boolean current = s.runsCurrentJar();
       if (output.json || output.csv) {
@@ -227,6 +228,7 @@ final class DaemonCommand implements Callable<Integer> {
         row.put("uptime_seconds", up.toSeconds());
         row.put("requests", requests);
         row.put("indexes_open", indexes);
+        row.put("indexes_warming", warming);
         row.put("idle_seconds", idle.toSeconds());
         row.put("jar", v.get("jar"));
         row.put("jar_current", current);
@@ -240,7 +242,8 @@ final class DaemonCommand implements Callable<Integer> {
       } else {
         out.println("mailtrace daemon running: pid " + s.pid() + ", port " + s.port() + ", up " + human(up) + ", "
             + requests + (requests == 1 ? " request" : " requests") + " served, " + indexes
-            + (indexes == 1 ? " index" : " indexes") + " open, stops after " + human(idle) + " without requests");
+            + (indexes == 1 ? " index" : " indexes") + " open" + (warming > 0 ? " (" + warming + " warming up)" : "")
+            + ", stops after " + human(idle) + " without requests");
         if (!current) {
           out.println("  its jar " + v.get("jar") + " was rebuilt since; it stops by itself within seconds (then run 'mailtrace daemon start' again)");
         }

@@ -54,6 +54,9 @@ public final class QueryServer implements AutoCloseable {
   private final Duration idle;
   private final OpenIndexes indexes = new OpenIndexes(8);
   private final CommandLines models = new CommandLines();
+  /** Index folders whose queries have been warmed up (see {@link #warm}). */
+  private final Set<Path> warmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final AtomicInteger warming = new AtomicInteger();
   private final AtomicLong served = new AtomicLong();
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
@@ -253,10 +256,67 @@ public final class QueryServer implements AutoCloseable {
     err.flush();
     served.incrementAndGet();
     frames.exit(code);
+    Path index = indexOf(request);
+    if (code == 0 && index != null && warmed.add(index)) {
+      warming.incrementAndGet();
+      Thread.ofPlatform().name("mailtrace-daemon-warm").daemon().priority(Thread.MIN_PRIORITY).start(() -> {
+        try {
+          warm(index);
+        } finally {
+          warming.decrementAndGet();
+        }
+      });
+    }
+  }
+
+  /** Rounds of warming queries: enough calls for the JIT to compile the query paths fully. */
+  private static final int WARM_ROUNDS = 400;
+
+  /**
+   * Runs typical queries on an index the daemon has just served, in the background, as Solr warms
+   * a new searcher: until the JIT has compiled them, the query paths run as profiled C1 code, and
+   * a top-20 listing took 6-8 ms instead of 4-5 for the first few hundred queries. Their output
+   * is dropped; an index that goes away ends the warming.
+   */
+  private void warm(Path index) {
+    String i = index.toString();
+    List<String[]> queries = List.of(
+        new String[] {"search", "--index", i, "--count", "date:1970-01-01..2100-01-01"},
+        new String[] {"search", "--index", i, "--count", "subject:report -from:example.org"},
+        new String[] {"search", "--index", i, "--limit", "20", "from:example.com"},
+        new String[] {"search", "--index", i, "--limit", "20", "meeting"},
+        new String[] {"search", "--index", i, "--limit", "20", "subject:invoice"});
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    Invocation invocation = new Invocation(index.getParent(), null, false, indexes);
+    for (int round = 0; round < WARM_ROUNDS && !stopping; round++) {
+      for (String[] q : queries) {
+        try {
+          if (Main.run(q, nowhere, nowhere, invocation, models) != 0) {
+            return;
+          }
+        } catch (RuntimeException | Error e) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** The index folder a request reads, resolved in the client's folder, or null. */
+  static Path indexOf(Request request) {
+    List<String> args = request.args();
+    for (int k = 0; k < args.size(); k++) {
+      String a = args.get(k);
+      String dir = a.equals("--index") && k + 1 < args.size() ? args.get(k + 1)
+          : a.startsWith("--index=") ? a.substring("--index=".length()) : null;
+      if (dir != null) {
+        return request.cwd().resolve(dir).toAbsolutePath().normalize();
+      }
+    }
+    return null;
   }
 
   private String status() {
     return "pid=" + state.pid() + "\nport=" + state.port() + "\nstarted=" + state.started() + "\nrequests=" + served.get()
-        + "\nindexes=" + indexes.size() + "\nidle-seconds=" + idle.toSeconds() + "\njar=" + state.jar() + "\n";
+        + "\nindexes=" + indexes.size() + "\nwarming=" + warming.get() + "\nidle-seconds=" + idle.toSeconds() + "\njar=" + state.jar() + "\n";
   }
 }

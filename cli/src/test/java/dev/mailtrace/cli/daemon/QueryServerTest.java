@@ -224,6 +224,26 @@ class QueryServerTest {
   }
 
   @Test
+  void aServedIndexIsWarmedOnceWithoutCountingAsRequests() throws Exception {
+    ask(dir, "search", "--index", idx.toString(), "--count");
+    String first = ask(dir, "daemon", "status").outText();
+    assertTrue(first.contains("requests=1\n"), first);
+    assertTrue(first.matches("(?s).*warming=[01]\n.*"), first);
+    // A second query of the same index starts no second warming.
+    ask(idx.getParent(), "search", "--index", idx.getFileName().toString(), "--count");
+    String second = ask(dir, "daemon", "status").outText();
+    assertTrue(second.contains("requests=2\n"), second);
+    assertTrue(second.matches("(?s).*warming=[01]\n.*"), second);
+  }
+
+  @Test
+  void theIndexOfARequestIsTakenFromTheClientsFolder() {
+    assertEquals(dir.resolve("idx"), QueryServer.indexOf(Request.of(dir, "search", "--index", "idx", "x")));
+    assertEquals(dir.resolve("a/idx"), QueryServer.indexOf(Request.of(dir, "stats", "--index=a/idx", "--by", "month")));
+    assertNull(QueryServer.indexOf(Request.of(dir, "search", "x")));
+  }
+
+  @Test
   void theIdleTimeEndsTheServer() throws Exception {
     Path other = dir.resolve("idle-state");
     QueryServer idle = QueryServer.start(other, jar, Duration.ofMillis(200));
