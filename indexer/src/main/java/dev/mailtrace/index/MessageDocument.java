@@ -68,7 +68,9 @@ public final class MessageDocument {
     // No id field: the id is the stored SHA-256, file and offset together (see MailSearcher), and
     // a unique term per message is among the dearest things to index.
     d.add(new StringField(LOCATION, location(src.file(), src.offset()), Field.Store.NO));
-    d.add(new StringField(FILE, cap(src.file()), Field.Store.YES));
+    // Not capped: a path is at most PATH_MAX (4096) bytes, far below Lucene's term limit, and
+    // show, deletion of rewritten files and document ids all need the whole of it.
+    d.add(new StringField(FILE, src.file(), Field.Store.YES));
     d.add(new StoredField(OFFSET, src.offset()));
     d.add(new StoredField(LENGTH, src.length()));
     d.add(new StringField(SHA256, src.sha256(), Field.Store.YES));

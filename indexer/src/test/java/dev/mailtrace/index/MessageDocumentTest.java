@@ -48,6 +48,16 @@ class MessageDocumentTest {
   }
 
   @Test
+  void aLongPathIsKeptWhole() {
+    // Longer than the keyword cap: show and the deletion of rewritten files need all of it.
+    String path = "/" + "folder/".repeat(100) + "1.eml";
+    Message m = message().at(path, 0, 99).build();
+    Document d = MessageDocument.of(m, HopChain.of(m), DeliveryReport.NONE);
+    assertEquals(path, d.get(MessageFields.FILE));
+    assertEquals(List.of(path), values(d, MessageFields.FILE));
+  }
+
+  @Test
   void everyHeaderGetsAFieldByLowerCaseName() {
     Message m = message().header("X-Mailer", "Mutt 2.2").header("X-Spam-Score", "3.1").build();
     Document d = MessageDocument.of(m, HopChain.of(m), DeliveryReport.NONE);
