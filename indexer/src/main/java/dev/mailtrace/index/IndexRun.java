@@ -14,8 +14,11 @@ import dev.mailtrace.received.HopChain;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -28,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -527,23 +529,37 @@ public final class IndexRun {
   }
 
   private static long sizeOf(List<Path> inputs) throws IOException {
-    long total = 0;
-    for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          total += walk.filter(Files::isRegularFile).mapToLong(f -> {
-            try {
-              return Files.size(f);
-            } catch (IOException e) {
-              return 0;
-            }
-          }).sum();
+    long[] total = {0};
+    for (Path input : inputs) {
+      // One stat per entry, and dot-names left out as the reader leaves them out (a .notmuch
+      // database beside the mail is not mail), except Maildir++ folders, which hold a cur folder.
+      Files.walkFileTree(input, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          boolean skipped = !dir.equals(input) && isDotName(dir) && !Files.isDirectory(dir.resolve("cur"));
+          return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
-      } else if (Files.isRegularFile(p)) {
-        total += Files.size(p);
-      }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && (file.equals(input) || !isDotName(file))) {
+            total[0] += attrs.size();
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
     }
-    return total;
+    return total[0];
+  }
+
+  private static boolean isDotName(Path p) {
+    Path name = p.getFileName();
+    return name != null && name.toString().startsWith(".");
   }
 
   private static void joinQuietly(Thread t) throws InterruptedIOException {

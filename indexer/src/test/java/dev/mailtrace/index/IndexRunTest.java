@@ -187,6 +187,21 @@ class IndexRunTest {
   }
 
   @Test
+  void theSizeForProgressCountsOnlyWhatIsRead() throws IOException {
+    Path maildir = dir.resolve("Maildir");
+    for (String folder : List.of("cur", "new", "tmp", ".Sent/cur", ".Sent/new", ".notmuch/xapian")) {
+      Files.createDirectories(maildir.resolve(folder));
+    }
+    Files.writeString(maildir.resolve("cur/1001.M1P1.host:2,"), eml(1));
+    Files.writeString(maildir.resolve(".Sent/cur/1002.M1P1.host:2,S"), eml(2));
+    // A notmuch database beside the mail is not read, so it is not part of the estimate either.
+    Files.write(maildir.resolve(".notmuch/xapian/postlist.glass"), new byte[100_000]);
+    IndexStatus done = new IndexRun(dir.resolve("idx"), List.of(maildir), TWO_THREADS).run();
+    assertEquals(2, done.documents());
+    assertEquals(done.bytes(), done.totalBytes());
+  }
+
+  @Test
   void sameBytesInTwoFilesAreKeptAndFlagged() throws IOException {
     Path a = copy(second, "one.mbox");
     Path b = copy(second, "two.mbox");
