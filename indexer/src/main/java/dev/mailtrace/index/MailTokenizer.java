@@ -39,6 +39,8 @@ final class MailTokenizer extends Tokenizer {
   private static final byte[] ASCII = new byte[128];
   /** Lower case of the first 128 characters. */
   private static final char[] ASCII_LOWER = new char[128];
+  /** ASCII characters that end any word: neither part of one nor a possible joiner. */
+  private static final boolean[] ASCII_ENDS = new boolean[128];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -52,9 +54,12 @@ final class MailTokenizer extends Tokenizer {
       ASCII[c - 32] = LETTER;
     }
     ASCII['_'] = EXTEND;
+    for (int c = 0; c < 128; c++) {
+      ASCII_ENDS[c] = ASCII[c] == OTHER && !isPunctuation((char) c);
+    }
   }
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+  private final MailTermAttribute term = (MailTermAttribute) addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
   private final char[] buffer = new char[BUFFER];
   private final char[] fold = new char[4];
@@ -67,6 +72,10 @@ final class MailTokenizer extends Tokenizer {
   /** Whether offsets need correcting: only a char filter in front changes them. */
   private boolean charFilter;
 
+  MailTokenizer() {
+    super(MailTermAttribute.FACTORY);
+  }
+
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
@@ -75,6 +84,9 @@ final class MailTokenizer extends Tokenizer {
       // Sized once: the ASCII run below writes without checking room per character.
       out = term.resizeBuffer(MAX_TOKEN + 4);
     }
+    // An ASCII word's bytes are written beside its characters: they are the term Lucene indexes.
+    byte[] bytes = term.asciiBuffer();
+    boolean ascii = true;
     int n = 0;
     int start = -1;
     int last = OTHER;
@@ -94,7 +106,9 @@ final class MailTokenizer extends Tokenizer {
           int p = pos;
           int end = Math.min(len, p + MAX_TOKEN - n);
           do {
-            out[n++] = ASCII_LOWER[c];
+            char lower = ASCII_LOWER[c];
+            out[n] = lower;
+            bytes[n++] = (byte) lower;
             last = cls;
             if (++p >= end) {
               break;
@@ -106,7 +120,9 @@ final class MailTokenizer extends Tokenizer {
             cls = ASCII[c];
           } while (cls == LETTER || cls == DIGIT);
           pos = p;
-          if (n >= MAX_TOKEN) {
+          if (n >= MAX_TOKEN || p < len && c < 128 && ASCII_ENDS[c]) {
+            // The common end of a word, a space or line end, decided here without the general
+            // path's joiner rules.
             break;
           }
           continue;
@@ -143,6 +159,11 @@ final class MailTokenizer extends Tokenizer {
               break;
             }
             out = append(out, n, c);
+            if (c < 128) {
+              bytes[n] = (byte) c;
+            } else {
+              ascii = false;
+            }
             n++;
             pos++;
             last = OTHER;
@@ -160,6 +181,7 @@ final class MailTokenizer extends Tokenizer {
         start = base + pos;
         out = term.resizeBuffer(2);
         n = Character.toChars(Character.toLowerCase(cp), out, 0);
+        ascii = false;
         pos += width;
         break;
       }
@@ -167,7 +189,9 @@ final class MailTokenizer extends Tokenizer {
         start = base + pos;
       }
       if (cp < 128) {
-        out = append(out, n, (char) (c >= 'A' && c <= 'Z' ? c + 32 : c));
+        char lower = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out = append(out, n, lower);
+        bytes[n] = (byte) lower;
         n++;
       } else {
         int lower = Character.toLowerCase(cp);
@@ -180,6 +204,14 @@ final class MailTokenizer extends Tokenizer {
           out = term.resizeBuffer(n + f);
         }
         System.arraycopy(folded, 0, out, n, f);
+        for (int i = 0; i < f; i++) {
+          char ch = folded[i];
+          if (ch < 128) {
+            bytes[n + i] = (byte) ch;
+          } else {
+            ascii = false;
+          }
+        }
         n += f;
       }
       pos += width;
@@ -199,6 +231,9 @@ final class MailTokenizer extends Tokenizer {
       return incrementToken();
     }
     term.setLength(n);
+    if (ascii) {
+      term.setAscii(n);
+    }
     int end = base + pos;
     end = Math.max(start, end);
     if (charFilter) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 class MailTokenizerTest {
@@ -16,8 +18,11 @@ class MailTokenizerTest {
     try (MailAnalyzer a = new MailAnalyzer();
         TokenStream ts = a.tokenStream("body", text)) {
       CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+      TermToBytesRefAttribute indexed = ts.addAttribute(TermToBytesRefAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
+        // The bytes Lucene indexes are the term's characters in UTF-8, whichever way they were made.
+        assertEquals(new BytesRef(t), indexed.getBytesRef(), t.toString());
         out.add(t.toString());
       }
       ts.end();
@@ -74,5 +79,28 @@ class MailTokenizerTest {
     List<String> t = tokens(text);
     assertEquals("example.com", t.get(2047));
     assertEquals(2047 + 1 + 1000, t.size());
+  }
+
+  @Test
+  void asciiWordsAfterOthersAreIndexedAsTheirOwnBytes() {
+    assertEquals(
+        List.of("muller", "cafe_x", "don’t", "3,14", "日", "本", "e", "ab", "ωmega", "x.y", "z"),
+        tokens("Müller café_x don’t 3,14 日本 É AB ωmega x.y z"));
+  }
+
+  @Test
+  void aCopiedTermKeepsItsBytes() throws IOException {
+    try (MailAnalyzer a = new MailAnalyzer();
+        TokenStream ts = a.tokenStream("body", "first second")) {
+      TermToBytesRefAttribute indexed = ts.addAttribute(TermToBytesRefAttribute.class);
+      ts.reset();
+      ts.incrementToken();
+      org.apache.lucene.util.AttributeSource.State first = ts.captureState();
+      ts.incrementToken();
+      assertEquals(new BytesRef("second"), indexed.getBytesRef());
+      ts.restoreState(first);
+      assertEquals(new BytesRef("first"), indexed.getBytesRef());
+      ts.end();
+    }
   }
 }
