@@ -14,11 +14,8 @@ import dev.mailtrace.received.HopChain;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -529,37 +526,11 @@ public final class IndexRun {
   }
 
   private static long sizeOf(List<Path> inputs) throws IOException {
-    long[] total = {0};
+    long total = 0;
     for (Path input : inputs) {
-      // One stat per entry, and dot-names left out as the reader leaves them out (a .notmuch
-      // database beside the mail is not mail), except Maildir++ folders, which hold a cur folder.
-      Files.walkFileTree(input, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          boolean skipped = !dir.equals(input) && isDotName(dir) && !Files.isDirectory(dir.resolve("cur"));
-          return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && (file.equals(input) || !isDotName(file))) {
-            total[0] += attrs.size();
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      total += ArchiveReader.sizeOf(input);
     }
-    return total[0];
-  }
-
-  private static boolean isDotName(Path p) {
-    Path name = p.getFileName();
-    return name != null && name.toString().startsWith(".");
+    return total;
   }
 
   private static void joinQuietly(Thread t) throws InterruptedIOException {

@@ -3,6 +3,7 @@ package dev.mailtrace.archive;
 import dev.mailtrace.message.RawMessage;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +17,19 @@ public interface ArchiveReader extends Closeable {
 
   /** The next message, or null when the input is exhausted. */
   RawMessage next() throws IOException;
+
+  /**
+   * The bytes on disk a read of {@code path} goes through, for progress estimates: a file's size,
+   * or for a folder the sizes of the files its walk reads (dot-names, a Maildir's {@code tmp} and
+   * its metadata files left out), gzip counted compressed; 0 for anything else. The folder is
+   * listed as a read lists it, and no file is opened.
+   */
+  static long sizeOf(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      return FolderReader.sizeOf(path);
+    }
+    return Files.isRegularFile(path) ? Files.size(path) : 0;
+  }
 
   /** Opens a file or folder, detecting its format, with gzip undone for {@code .gz} files. */
   static ArchiveReader open(Path path) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,7 +31,8 @@ final class FolderReader implements ArchiveReader {
     MAIL_FOLDER
   }
 
-  private record Entry(Path path, Kind kind) {}
+  /** A file or folder to read; a file's size as listed, 0 for a folder. */
+  private record Entry(Path path, Kind kind, long size) {}
 
   private final ArchiveFormat format;
   private final ReaderConfig config;
@@ -45,7 +47,7 @@ final class FolderReader implements ArchiveReader {
         format == ArchiveFormat.MAILDIR
             || ((format == ArchiveFormat.AUTO || format == ArchiveFormat.EML)
                 && FormatDetector.isMaildir(root));
-    stack.push(expand(new Entry(root, maildir ? Kind.MAILDIR : Kind.FOLDER)).iterator());
+    stack.push(expand(new Entry(root, maildir ? Kind.MAILDIR : Kind.FOLDER, 0)).iterator());
   }
 
   @Override
@@ -67,10 +69,11 @@ final class FolderReader implements ArchiveReader {
         current.close();
         current = null;
       }
-      Path file = nextFile();
-      if (file == null) {
+      Entry next = nextFile();
+      if (next == null) {
         return null;
       }
+      Path file = next.path();
       currentFile = file;
       try {
         current = FormatDetector.openFile(file, format, config);
@@ -103,7 +106,20 @@ final class FolderReader implements ArchiveReader {
     current = null;
   }
 
-  private Path nextFile() throws IOException {
+  /**
+   * The bytes of the files a read of {@code root} opens, in the same walk (see {@link
+   * ArchiveReader#sizeOf}): sizes as listed, no file opened.
+   */
+  static long sizeOf(Path root) throws IOException {
+    FolderReader walk = new FolderReader(root, ArchiveFormat.AUTO, ReaderConfig.DEFAULT);
+    long total = 0;
+    for (Entry file = walk.nextFile(); file != null; file = walk.nextFile()) {
+      total += file.size();
+    }
+    return total;
+  }
+
+  private Entry nextFile() throws IOException {
     while (!stack.isEmpty()) {
       Iterator<Entry> it = stack.peek();
       if (!it.hasNext()) {
@@ -112,7 +128,7 @@ final class FolderReader implements ArchiveReader {
       }
       Entry e = it.next();
       if (e.kind() == Kind.FILE) {
-        return e.path();
+        return e;
       }
       stack.push(expand(e).iterator());
     }
@@ -128,16 +144,14 @@ final class FolderReader implements ArchiveReader {
         for (String sub : new String[] {"cur", "new"}) {
           Path p = folder.path().resolve(sub);
           if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            out.add(new Entry(p, Kind.MAIL_FOLDER));
+            out.add(new Entry(p, Kind.MAIL_FOLDER, 0));
             hasMailFolders = true;
           }
         }
         if (!hasMailFolders) {
           // Named a Maildir by the caller but without cur/new: read its files as messages.
           for (Path p : children) {
-            if (!hidden(p) && Files.isRegularFile(p)) {
-              out.add(new Entry(p, Kind.FILE));
-            }
+            addFile(out, p);
           }
         }
         for (Path p : children) {
@@ -147,15 +161,13 @@ final class FolderReader implements ArchiveReader {
               && !name.equals("tmp")
               && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
               && FormatDetector.isMaildirOrPlusFolder(p)) {
-            out.add(new Entry(p, Kind.MAILDIR));
+            out.add(new Entry(p, Kind.MAILDIR, 0));
           }
         }
       }
       case MAIL_FOLDER -> {
         for (Path p : children) {
-          if (!hidden(p) && Files.isRegularFile(p)) {
-            out.add(new Entry(p, Kind.FILE));
-          }
+          addFile(out, p);
         }
       }
       default -> {
@@ -170,14 +182,29 @@ final class FolderReader implements ArchiveReader {
                         || format == ArchiveFormat.EML
                         || format == ArchiveFormat.MAILDIR)
                     && FormatDetector.isMaildir(p);
-            out.add(new Entry(p, maildir ? Kind.MAILDIR : Kind.FOLDER));
-          } else if (Files.isRegularFile(p)) {
-            out.add(new Entry(p, Kind.FILE));
+            out.add(new Entry(p, maildir ? Kind.MAILDIR : Kind.FOLDER, 0));
+          } else {
+            addFile(out, p);
           }
         }
       }
     }
     return out;
+  }
+
+  /** Adds {@code p} when it is a regular file (links followed) without a dot-name. */
+  private static void addFile(List<Entry> out, Path p) {
+    if (hidden(p)) {
+      return;
+    }
+    try {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      if (a.isRegularFile()) {
+        out.add(new Entry(p, Kind.FILE, a.size()));
+      }
+    } catch (IOException gone) {
+      // Removed since the folder was listed, or a link to nothing: there is nothing to read.
+    }
   }
 
   private static boolean hidden(Path p) {

@@ -83,6 +83,8 @@ class FolderReaderTest {
         names(ms));
     assertEquals(names(ms), names(readAll(md, ArchiveFormat.MAILDIR)));
     assertReadsBack(ms, ArchiveFormat.MAILDIR);
+    // The size for progress is that of the files read: not tmp, metadata or dot-names.
+    assertEquals(ms.stream().mapToLong(m -> m.source().length()).sum(), ArchiveReader.sizeOf(md));
   }
 
   @Test
