@@ -219,12 +219,13 @@ final class BouncesCommand implements Callable<Integer> {
         csv.flush();
       } else {
         out.printf(
+            Locale.ROOT,
             "messages %d, delivery reports %d, recipients %d%n", messages, reports, recipients);
         for (Map.Entry<String, Map<String, Long>> e : by.entrySet()) {
           out.println();
           out.println("by " + e.getKey() + ":");
           for (Map.Entry<String, Long> v : sorted(e.getValue()).entrySet()) {
-            out.printf("  %7d  %s%n", v.getValue(), v.getKey());
+            out.printf(Locale.ROOT, "  %7d  %s%n", v.getValue(), v.getKey());
           }
         }
       }

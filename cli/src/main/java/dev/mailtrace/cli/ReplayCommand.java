@@ -214,7 +214,7 @@ final class ReplayCommand implements Callable<Integer> {
       throw CliException.usage(target.host + " is not this machine: add --i-mean-it to replay to another server");
     }
     String id = runId != null ? runId : "replay-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
-        + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
     ReplayConfig config = config(target, policy, id);
 
     PrintWriter out = spec.commandLine().getOut();

@@ -208,7 +208,7 @@ final class RoutesCommand implements Callable<Integer> {
 
   private static void printTable(PrintWriter out, Message m, HopChain chain) {
     var s = m.source();
-    out.printf("== %s #%d (offset %d, %d bytes)%s%n", s.file(), m.index(), s.offset(), s.length(),
+    out.printf(Locale.ROOT, "== %s #%d (offset %d, %d bytes)%s%n", s.file(), m.index(), s.offset(), s.length(),
         m.messageId() == null ? "" : " <" + m.messageId() + ">");
     if (chain.hops().isEmpty()) {
       out.println("no Received fields");

@@ -198,7 +198,7 @@ final class ShowCommand implements Callable<Integer> {
 
   private static void printReadable(Message m, PrintWriter out) {
     var s = m.source();
-    out.printf("== %s #%d (offset %d, %d bytes)%n", s.file(), m.index(), s.offset(), s.length());
+    out.printf(Locale.ROOT, "== %s #%d (offset %d, %d bytes)%n", s.file(), m.index(), s.offset(), s.length());
     out.println("Date:     " + (m.date() == null ? "-" : iso(m.date())));
     out.println("From:     " + readable(m.from()));
     out.println("To:       " + readable(m.to()));

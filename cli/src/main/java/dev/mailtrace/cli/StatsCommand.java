@@ -79,7 +79,7 @@ final class StatsCommand implements Callable<Integer> {
         for (Bucket b : buckets) {
           width = Math.max(width, Math.min(60, b.value().length()));
         }
-        out.println(pad(label.toUpperCase(Locale.ROOT), width) + "  " + String.format("%9s  %6s", "COUNT", "%"));
+        out.println(pad(label.toUpperCase(Locale.ROOT), width) + "  " + String.format(Locale.ROOT, "%9s  %6s", "COUNT", "%"));
         for (Bucket b : buckets) {
           String v = b.value().length() > 60 ? b.value().substring(0, 59) + "…" : b.value();
           double pct = total == 0 ? 0 : 100.0 * b.count() / total;

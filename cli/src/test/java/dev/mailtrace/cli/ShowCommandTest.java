@@ -127,6 +127,23 @@ class ShowCommandTest {
   }
 
   @Test
+  void offsetsAreAsciiDigitsWhateverTheLocale() throws IOException {
+    Path mbox = dir.resolve("two.mbox");
+    Files.writeString(mbox, "From a@x Thu Sep 18 17:54:04 2008\nSubject: first\n\none\n\n"
+        + "From b@x Thu Sep 18 17:54:05 2008\nSubject: second\n\ntwo\n");
+    java.util.Locale before = java.util.Locale.getDefault();
+    // Arabic (Egypt) formats numbers with Arabic-Indic digits by default.
+    java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+    try {
+      CliRun r = run("show", mbox.toString());
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("#1 (offset 89, 21 bytes)"), r.out());
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
+
+  @Test
   void missingFileIsOneLineAndExitCodeThree() {
     CliRun r = run("show", dir.resolve("nope.mbox").toString());
     assertEquals(3, r.code());
