@@ -107,6 +107,31 @@ class IndexRunTest {
   }
 
   @Test
+  void aSmallBufferSplitOverManyThreadsFlushesOftenAndLosesNothing() throws IOException {
+    Path mbox = copy(first, "small.mbox");
+    Path small = dir.resolve("small");
+    // 1 MB per thread: the 80 messages of ~4 KB and their postings fill several in-memory segments.
+    IndexStatus s = new IndexRun(small, List.of(mbox), IndexConfig.DEFAULT.withThreads(4).withRamBufferMb(4)).run();
+    assertTrue(s.complete());
+    assertEquals(80, s.documents());
+    try (var d = FSDirectory.open(small);
+        DirectoryReader r = DirectoryReader.open(d)) {
+      assertTrue(r.leaves().size() > 1, "segments: " + r.leaves().size());
+    }
+    Path usual = dir.resolve("usual");
+    new IndexRun(usual, List.of(mbox), TWO_THREADS).run();
+    assertEquals(ids(usual), ids(small));
+  }
+
+  @Test
+  void eachParserGetsItsShareOfTheBufferWithinTheWritersLimits() {
+    assertEquals(128, IndexRun.perThreadLimitMb(IndexConfig.DEFAULT.withRamBufferMb(256).withThreads(2)));
+    assertEquals(1, IndexRun.perThreadLimitMb(IndexConfig.DEFAULT.withRamBufferMb(4).withThreads(8)));
+    // Lucene refuses 2048 MB or more per thread.
+    assertEquals(2047, IndexRun.perThreadLimitMb(IndexConfig.DEFAULT.withRamBufferMb(8192).withThreads(1)));
+  }
+
+  @Test
   void killedRunResumesToTheSameDocumentsAsACleanRun() throws IOException {
     Path mbox = copy(first, "kill.mbox");
     Path maildirLike = copy(second, "other.mbox");
