@@ -35,7 +35,11 @@ final class FolderReader implements ArchiveReader {
   private record Entry(Path path, Kind kind, long size) {}
 
   /** A folder's child, with its name taken once for sorting and the dot-name rule. */
-  private record Child(String name, Path path) {}
+  private record Child(String name, Path path) {
+    boolean hidden() {
+      return name.startsWith(".");
+    }
+  }
 
   private final ArchiveFormat format;
   private final ReaderConfig config;
@@ -182,7 +186,7 @@ final class FolderReader implements ArchiveReader {
       }
       default -> {
         for (Child c : children) {
-          if (c.name().startsWith(".")) {
+          if (c.hidden()) {
             continue;
           }
           Path p = c.path();
@@ -205,7 +209,7 @@ final class FolderReader implements ArchiveReader {
 
   /** Adds {@code c} as a file to look at when reached, unless it has a dot-name. */
   private static void addFile(List<Entry> out, Child c) {
-    if (!c.name().startsWith(".")) {
+    if (!c.hidden()) {
       out.add(new Entry(c.path(), Kind.FILE, 0));
     }
   }
