@@ -31,7 +31,7 @@ final class FolderReader implements ArchiveReader {
     MAIL_FOLDER
   }
 
-  /** A file or folder to read; a file's size once looked at, 0 for a folder. */
+  /** A file or folder to read; a file's size once the walk has looked at it, 0 before and for a folder. */
   private record Entry(Path path, Kind kind, long size) {}
 
   /** A folder's child, with its name taken once for sorting and the dot-name rule. */
@@ -115,7 +115,7 @@ final class FolderReader implements ArchiveReader {
 
   /**
    * The bytes of the files a read of {@code root} opens, in the same walk (see {@link
-   * ArchiveReader#sizeOf}): sizes as listed, no file opened.
+   * ArchiveReader#sizeOf}): each file's size as the walk reaches it, no file opened.
    */
   static long sizeOf(Path root) throws IOException {
     FolderReader walk = new FolderReader(root, ArchiveFormat.AUTO, ReaderConfig.DEFAULT);
