@@ -350,7 +350,16 @@ public final class IndexRun {
       long now = System.nanoTime();
       boolean byCount = config.commitEveryMessages() > 0 && read - readAtCommit >= config.commitEveryMessages();
       boolean due = byCount || now - lastCommitNanos >= config.commitInterval().toNanos();
-      if (!due || (committing != null && committing.isAlive())) {
+      if (!due) {
+        return;
+      }
+      if (byCount) {
+        // The test hook's commits hold at least the messages read so far. Without the wait the
+        // reader, far ahead of the parsers, could commit before any document was added, and a
+        // run stopped by the hook would leave nothing to resume from.
+        awaitIndexed();
+      }
+      if (committing != null && committing.isAlive()) {
         return;
       }
       rethrowFailure();
@@ -372,6 +381,18 @@ public final class IndexRun {
       }
       readAtCommit = read;
       lastCommitNanos = System.nanoTime();
+    }
+
+    /** Test hook: waits until every message read is indexed or skipped, or the run stops. */
+    private void awaitIndexed() throws InterruptedIOException {
+      while (!stopping && added.get() + skipped.get() < read) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("indexing interrupted");
+        }
+      }
     }
 
     /** Waits for the background commit, if any. */
