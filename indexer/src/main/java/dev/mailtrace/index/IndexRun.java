@@ -1,6 +1,8 @@
 package dev.mailtrace.index;
 
+import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.archive.ReaderConfig;
 import dev.mailtrace.archive.SourceBytes;
 import dev.mailtrace.archive.SourceMismatchException;
 import dev.mailtrace.bounce.BounceClassifier;
@@ -16,6 +18,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -31,7 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
@@ -244,6 +249,7 @@ public final class IndexRun {
     private long readAtCommit;
     private long lastCommitNanos = System.nanoTime();
     private Thread committing;
+    private Admitted admitted;
 
     Reading(IndexWriter writer, DirectoryReader snapshot, Tracker tracker, ExecutorService pool, Map<String, SourceProgress> previous) {
       this.writer = writer;
@@ -255,7 +261,7 @@ public final class IndexRun {
 
     void read(Path input) throws IOException {
       inputNumber++;
-      try (ArchiveReader reader = ArchiveReader.open(input)) {
+      try (ArchiveReader reader = ArchiveReader.open(input, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, this::admit)) {
         RawMessage raw;
         while (!stopping && (raw = reader.next()) != null) {
           dispatch(raw);
@@ -272,6 +278,7 @@ public final class IndexRun {
         state = check(s.file());
         files.put(s.file(), state);
       }
+      long stamp = state.stamp();
       Tracker.Entry entry = tracker.begin(raw);
       if (state.input != inputNumber) {
         // Already read from an earlier input of this run (a folder and a file inside it).
@@ -303,7 +310,7 @@ public final class IndexRun {
           () -> {
             try {
               if (!stopping) {
-                index(writer, raw, snapshot == null);
+                index(writer, raw, snapshot == null, stamp);
                 tracker.done(entry);
                 bytes.addAndGet(s.length());
                 long n = added.incrementAndGet();
@@ -320,22 +327,52 @@ public final class IndexRun {
           });
     }
 
+    /**
+     * Asked before the reader opens a file: a single-message file whose document was read from it
+     * as it is now (same {@link FileStamp}, ending where the file ends) is counted as already
+     * indexed and not read. Files with recorded progress (mboxes) are read: their last message
+     * ends before the file does, so the stamp alone cannot tell that all of them were indexed.
+     */
+    private boolean admit(Path file, BasicFileAttributes attributes) {
+      String name = file.toString();
+      long stamp = FileStamp.of(attributes, System.currentTimeMillis());
+      admitted = new Admitted(name, stamp);
+      if (snapshot == null || stamp == 0 || files.containsKey(name) || previous.containsKey(name)) {
+        return true;
+      }
+      try {
+        if (!unchanged(snapshot, name, attributes.size(), stamp)) {
+          return true;
+        }
+      } catch (IOException unreadableIndex) {
+        // Reading the file is always correct; the index's own trouble shows when it is written.
+        return true;
+      }
+      files.put(name, new FileState(null, false, inputNumber, stamp));
+      bytes.addAndGet(attributes.size());
+      skipped.incrementAndGet();
+      return false;
+    }
+
     /** Trusts a file's recorded progress only if its last indexed message is still there unchanged. */
     private FileState check(String file) throws IOException {
+      // The stamp the reader saw before opening this file (the last file admitted); 0 for a file
+      // that never went through the gate.
+      long stamp = admitted != null && admitted.file().equals(file) ? admitted.stamp() : 0;
       SourceProgress p = previous.get(file);
       if (p == null) {
-        return new FileState(null, false, inputNumber);
+        return new FileState(null, false, inputNumber, stamp);
       }
       try {
         SourceBytes.read(new Source(file, p.lastOffset(), p.lastLength(), p.lastSha256()));
-        return new FileState(p, false, inputNumber);
+        return new FileState(p, false, inputNumber, stamp);
       } catch (SourceMismatchException changed) {
         // Handled below: the recorded progress no longer describes this file.
       }
       // The file was rewritten: what the index says about it is stale.
       writer.deleteDocuments(new Term(MessageFields.FILE, file));
       tracker.forget(file);
-      return new FileState(null, true, inputNumber);
+      return new FileState(null, true, inputNumber, stamp);
     }
 
     /**
@@ -403,10 +440,14 @@ public final class IndexRun {
     }
   }
 
-  private record FileState(SourceProgress progress, boolean reset, int input) {}
+  /** A file met in this run: its recorded progress, whether its documents were dropped, the input it came from, its stamp. */
+  private record FileState(SourceProgress progress, boolean reset, int input, long stamp) {}
 
-  private void index(IndexWriter writer, RawMessage raw, boolean fresh) throws IOException {
-    if (add(writer, parser.parse(raw), classifier, fresh)) {
+  /** The file the reader was last allowed to open, with its stamp. */
+  private record Admitted(String file, long stamp) {}
+
+  private void index(IndexWriter writer, RawMessage raw, boolean fresh, long stamp) throws IOException {
+    if (add(writer, parser.parse(raw), classifier, fresh, stamp)) {
       problems.incrementAndGet();
     }
   }
@@ -417,11 +458,16 @@ public final class IndexRun {
    * nothing to replace and the cheaper add will do. True when the document records a problem (of
    * the message or of a Received field), as {@code has:problem} finds it.
    */
-  private static boolean add(IndexWriter writer, Message m, BounceClassifier classifier, boolean fresh) throws IOException {
+  private static boolean add(IndexWriter writer, Message m, BounceClassifier classifier, boolean fresh, long stamp)
+      throws IOException {
     HopChain chain = HopChain.of(m);
     DeliveryReport report = classifier.classify(m);
     Source s = m.source();
     var doc = MessageDocument.of(m, chain, report);
+    // Only a message that starts its file can vouch for it; Reading.admit checks that it ends it too.
+    if (stamp != 0 && s.offset() == 0) {
+      doc.add(new NumericDocValuesField(MessageFields.FILE_STAMP, stamp));
+    }
     if (fresh) {
       writer.addDocument(doc);
     } else {
@@ -444,7 +490,7 @@ public final class IndexRun {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
       BounceClassifier classifier = new BounceClassifier();
       for (Message m : messages) {
-        add(writer, m, classifier, false);
+        add(writer, m, classifier, false, 0);
       }
       Duplicates.mark(writer);
       writer.commit();
@@ -516,6 +562,31 @@ public final class IndexRun {
         tracker.forget(file);
       }
     }
+  }
+
+  /**
+   * True when the live document at the start of {@code file} carries {@code stamp} and covers the
+   * file to its end ({@code size} bytes): the file is one message, indexed as it is now.
+   */
+  private static boolean unchanged(DirectoryReader reader, String file, long size, long stamp) throws IOException {
+    BytesRef location = new BytesRef(MessageDocument.location(file, 0));
+    for (LeafReaderContext ctx : reader.leaves()) {
+      PostingsEnum at = postings(ctx, MessageFields.LOCATION, location);
+      if (at == null) {
+        continue;
+      }
+      Bits live = ctx.reader().getLiveDocs();
+      for (int doc = at.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = at.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        NumericDocValues stamps = ctx.reader().getNumericDocValues(MessageFields.FILE_STAMP);
+        NumericDocValues sizes = ctx.reader().getNumericDocValues(MessageFields.SIZE);
+        return stamps != null && stamps.advanceExact(doc) && stamps.longValue() == stamp
+            && sizes != null && sizes.advanceExact(doc) && sizes.longValue() == size;
+      }
+    }
+    return false;
   }
 
   /** True when a live document holds these bytes at this place (the same location and SHA-256). */

@@ -16,6 +16,11 @@ public final class MessageFields {
   public static final String LOCATION = "loc";
   /** Keyword, stored: the source file. */
   public static final String FILE = "file";
+  /**
+   * Numeric doc values: the {@link FileStamp} of a single-message file (Maildir, .eml) when it was
+   * read, so a later run leaves the file unread while it keeps that stamp. Absent when unknown.
+   */
+  public static final String FILE_STAMP = "file.stamp";
   /** Stored: byte offset in the source file. */
   public static final String OFFSET = "offset";
   /** Stored: stored length in bytes. */

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -209,6 +212,96 @@ class IndexRunTest {
     assertEquals(1, after.added());
     assertEquals(2, after.documents());
     assertEquals(0, after.duplicates(), "the renamed message is not a duplicate of its old name");
+  }
+
+  /** A Maildir of {@code n} messages whose files were last modified an hour ago. */
+  private Path oldMaildir(int n) throws IOException {
+    Path maildir = dir.resolve("Maildir");
+    for (String sub : List.of("cur", "new", "tmp")) {
+      Files.createDirectories(maildir.resolve(sub));
+    }
+    for (int i = 1; i <= n; i++) {
+      Path f = maildir.resolve("cur").resolve("100" + i + ".M1P1.host:2,");
+      Files.writeString(f, eml(i));
+      Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    }
+    return maildir;
+  }
+
+  private static long count(Path index, String query) throws IOException {
+    try (MailSearcher s = MailSearcher.open(index)) {
+      return s.count(s.parse(query));
+    }
+  }
+
+  /** Rewrites a file in place with other bytes of the same length, keeping its modification time. */
+  private static void editKeepingStat(Path file, String from, String to) throws IOException {
+    FileTime modified = Files.getLastModifiedTime(file);
+    String before = Files.readString(file);
+    String after = before.replace(from, to);
+    assertEquals(before.length(), after.length());
+    Files.writeString(file, after);
+    Files.setLastModifiedTime(file, modified);
+  }
+
+  @Test
+  void unchangedMessageFilesAreNotReadAgain() throws IOException {
+    Path maildir = oldMaildir(3);
+    Path index = dir.resolve("idx");
+    assertEquals(3, new IndexRun(index, List.of(maildir), TWO_THREADS).run().added());
+    // Same size, same modification time, same inode: the file is taken as unchanged and not
+    // opened, so the edit goes unseen (as make, rsync and git would miss it too).
+    Path first = maildir.resolve("cur/1001.M1P1.host:2,");
+    editKeepingStat(first, "body 1", "edit 1");
+    IndexStatus again = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(0, again.added());
+    assertEquals(3, again.skipped());
+    assertEquals(3, again.documents());
+    assertEquals(Files.size(maildir.resolve("cur/1001.M1P1.host:2,")) * 3, again.bytes());
+    assertEquals(0, count(index, "body:edit"), "the index still holds the old text");
+    // A new modification time is a change: the file is read and its document replaced.
+    Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofMinutes(10))));
+    IndexStatus changed = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(1, changed.added());
+    assertEquals(2, changed.skipped());
+    assertEquals(3, changed.documents());
+    assertEquals(1, count(index, "body:edit"));
+    assertEquals(ids(index), ids(cleanIndex(maildir)));
+  }
+
+  @Test
+  void aFileModifiedAsItWasReadIsReadAgainNextTime() throws IOException {
+    Path maildir = oldMaildir(2);
+    Path file = maildir.resolve("cur/1001.M1P1.host:2,");
+    // Modified "just now" (here: ahead of the clock), within a coarse clock's tick of the read:
+    // a change in the same tick would not move the time, so the run records no stamp.
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+    Path index = dir.resolve("idx");
+    new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    editKeepingStat(file, "body 1", "edit 1");
+    IndexStatus again = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(1, again.added(), "the edit is found");
+    assertEquals(1, count(index, "body:edit"));
+  }
+
+  @Test
+  void aGrownMaildirReadsOnlyItsNewFiles() throws IOException {
+    Path maildir = oldMaildir(3);
+    Path index = dir.resolve("idx");
+    new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    editKeepingStat(maildir.resolve("cur/1002.M1P1.host:2,"), "body 2", "edit 2");
+    Files.writeString(maildir.resolve("new/1004.M1P1.host"), eml(4));
+    IndexStatus grown = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(1, grown.added());
+    assertEquals(3, grown.skipped());
+    assertEquals(4, grown.documents());
+    assertEquals(0, count(index, "body:edit"), "unchanged-looking files were not opened");
+  }
+
+  private Path cleanIndex(Path input) throws IOException {
+    Path clean = dir.resolve("clean");
+    new IndexRun(clean, List.of(input), TWO_THREADS).run();
+    return clean;
   }
 
   @Test

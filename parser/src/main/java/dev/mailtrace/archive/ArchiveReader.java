@@ -52,6 +52,16 @@ public interface ArchiveReader extends Closeable {
    */
   static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config)
       throws IOException {
-    return FormatDetector.open(path, format, config);
+    return FormatDetector.open(path, format, config, FileGate.ALL);
+  }
+
+  /**
+   * Opens a file or folder as {@link #open(Path, ArchiveFormat, ReaderConfig)} does, reading only
+   * the files {@code gate} admits: it is asked for {@code path} itself when that is a file, and for
+   * each file of a folder's walk when the walk reaches it.
+   */
+  static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config, FileGate gate)
+      throws IOException {
+    return FormatDetector.open(path, format, config, gate);
   }
 }

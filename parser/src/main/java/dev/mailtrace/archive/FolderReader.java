@@ -31,8 +31,12 @@ final class FolderReader implements ArchiveReader {
     MAIL_FOLDER
   }
 
-  /** A file or folder to read; a file's size once the walk has looked at it, 0 before and for a folder. */
-  private record Entry(Path path, Kind kind, long size) {}
+  /** A file or folder to read; a file's attributes once the walk has looked at it, null before and for a folder. */
+  private record Entry(Path path, Kind kind, BasicFileAttributes attributes) {
+    long size() {
+      return attributes == null ? 0 : attributes.size();
+    }
+  }
 
   /** A folder's child, with its name taken once for sorting and the dot-name rule. */
   private record Child(String name, Path path) {
@@ -43,18 +47,20 @@ final class FolderReader implements ArchiveReader {
 
   private final ArchiveFormat format;
   private final ReaderConfig config;
+  private final FileGate gate;
   private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
   private ArchiveReader current;
   private Path currentFile;
 
-  FolderReader(Path root, ArchiveFormat format, ReaderConfig config) throws IOException {
+  FolderReader(Path root, ArchiveFormat format, ReaderConfig config, FileGate gate) throws IOException {
     this.format = format;
     this.config = config;
+    this.gate = gate;
     boolean maildir =
         format == ArchiveFormat.MAILDIR
             || ((format == ArchiveFormat.AUTO || format == ArchiveFormat.EML)
                 && FormatDetector.isMaildir(root));
-    stack.push(expand(new Entry(root, maildir ? Kind.MAILDIR : Kind.FOLDER, 0)).iterator());
+    stack.push(expand(new Entry(root, maildir ? Kind.MAILDIR : Kind.FOLDER, null)).iterator());
   }
 
   @Override
@@ -81,6 +87,9 @@ final class FolderReader implements ArchiveReader {
         return null;
       }
       Path file = next.path();
+      if (!gate.admit(file, next.attributes())) {
+        continue;
+      }
       currentFile = file;
       try {
         current = FormatDetector.openFile(file, format, config);
@@ -118,7 +127,7 @@ final class FolderReader implements ArchiveReader {
    * ArchiveReader#sizeOf}): each file's size as the walk reaches it, no file opened.
    */
   static long sizeOf(Path root) throws IOException {
-    FolderReader walk = new FolderReader(root, ArchiveFormat.AUTO, ReaderConfig.DEFAULT);
+    FolderReader walk = new FolderReader(root, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, FileGate.ALL);
     long total = 0;
     for (Entry file = walk.nextFile(); file != null; file = walk.nextFile()) {
       total += file.size();
@@ -157,7 +166,7 @@ final class FolderReader implements ArchiveReader {
         for (String sub : new String[] {"cur", "new"}) {
           Path p = folder.path().resolve(sub);
           if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            out.add(new Entry(p, Kind.MAIL_FOLDER, 0));
+            out.add(new Entry(p, Kind.MAIL_FOLDER, null));
             hasMailFolders = true;
           }
         }
@@ -175,7 +184,7 @@ final class FolderReader implements ArchiveReader {
               && !name.equals("tmp")
               && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
               && FormatDetector.isMaildirOrPlusFolder(p)) {
-            out.add(new Entry(p, Kind.MAILDIR, 0));
+            out.add(new Entry(p, Kind.MAILDIR, null));
           }
         }
       }
@@ -197,7 +206,7 @@ final class FolderReader implements ArchiveReader {
                         || format == ArchiveFormat.EML
                         || format == ArchiveFormat.MAILDIR)
                     && FormatDetector.isMaildir(p);
-            out.add(new Entry(p, maildir ? Kind.MAILDIR : Kind.FOLDER, 0));
+            out.add(new Entry(p, maildir ? Kind.MAILDIR : Kind.FOLDER, null));
           } else {
             addFile(out, c);
           }
@@ -210,15 +219,15 @@ final class FolderReader implements ArchiveReader {
   /** Adds {@code c} as a file to look at when reached, unless it has a dot-name. */
   private static void addFile(List<Entry> out, Child c) {
     if (!c.hidden()) {
-      out.add(new Entry(c.path(), Kind.FILE, 0));
+      out.add(new Entry(c.path(), Kind.FILE, null));
     }
   }
 
-  /** The file with its size when it is a regular file (links followed), else null. */
+  /** The file with its attributes when it is a regular file (links followed), else null. */
   private static Entry regularFile(Path p) {
     try {
       BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-      return a.isRegularFile() ? new Entry(p, Kind.FILE, a.size()) : null;
+      return a.isRegularFile() ? new Entry(p, Kind.FILE, a) : null;
     } catch (IOException gone) {
       // Removed since the folder was listed, or a link to nothing: there is nothing to read.
       return null;

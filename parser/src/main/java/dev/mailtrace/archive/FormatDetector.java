@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Decides how a path is read and opens the matching reader.
@@ -19,10 +20,10 @@ final class FormatDetector {
 
   private FormatDetector() {}
 
-  static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config)
+  static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config, FileGate gate)
       throws IOException {
     if (Files.isDirectory(path)) {
-      return new FolderReader(path, format, config);
+      return new FolderReader(path, format, config, gate);
     }
     if (!Files.exists(path)) {
       throw new java.nio.file.NoSuchFileException(
@@ -33,6 +34,17 @@ final class FormatDetector {
       // by offset and checked against their SHA-256, which everything after reading relies on.
       throw new java.nio.file.FileSystemException(path.toString(), null,
           "not a regular file (a pipe or a device): messages are re-read by offset later, so save the input to a file first (gzip is read as it is)");
+    }
+    if (!gate.admit(path, Files.readAttributes(path, BasicFileAttributes.class))) {
+      return new ArchiveReader() {
+        @Override
+        public dev.mailtrace.message.RawMessage next() {
+          return null;
+        }
+
+        @Override
+        public void close() {}
+      };
     }
     return openFile(path, format, config);
   }

@@ -46,6 +46,30 @@ class FolderReaderTest {
   }
 
   @Test
+  void theGateSeesEachFileWithItsSizeAndFilesItTurnsAwayAreNotRead() throws IOException {
+    write(dir.resolve("a.eml"), msg("a"));
+    write(dir.resolve("b.eml"), msg("bb"));
+    write(dir.resolve("c.eml"), msg("ccc"));
+    List<String> asked = new java.util.ArrayList<>();
+    List<RawMessage> ms = new java.util.ArrayList<>();
+    FileGate gate = (file, attributes) -> {
+      asked.add(dir.relativize(file) + "=" + attributes.size());
+      return !file.getFileName().toString().equals("b.eml");
+    };
+    try (ArchiveReader r = ArchiveReader.open(dir, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, gate)) {
+      for (RawMessage m = r.next(); m != null; m = r.next()) {
+        ms.add(m);
+      }
+    }
+    assertEquals(List.of("a.eml=" + msg("a").length, "b.eml=" + msg("bb").length, "c.eml=" + msg("ccc").length), asked);
+    assertEquals(List.of("a.eml", "c.eml"), names(ms));
+    // A single file is asked about too.
+    try (ArchiveReader r = ArchiveReader.open(dir.resolve("b.eml"), ArchiveFormat.AUTO, ReaderConfig.DEFAULT, (f, a) -> false)) {
+      assertEquals(null, r.next());
+    }
+  }
+
+  @Test
   void filesInAFolderAreReadByTheirContent() throws IOException {
     write(
         dir.resolve("box.mbox"),
