@@ -36,16 +36,12 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -59,7 +55,9 @@ import org.apache.lucene.util.BytesRef;
  * <p>Incremental and crash-safe: each commit records, per source file, how far the file is indexed
  * without gaps (the commit user data), and documents are keyed by file and offset. A later run
  * checks that the last indexed message of a file is still there byte for byte, then skips what is
- * indexed; if the file changed, its documents are replaced. A run killed between commits leaves the
+ * indexed; if the file changed, its documents are replaced. A message file (Maildir, .eml) that
+ * still has the size, modification time and inode it had when its document was made is not opened
+ * at all (see {@link FileStamp}). A run killed between commits leaves the
  * last commit, and running again completes it to the same documents as an uninterrupted run.
  * Files that vanished from a folder given again (a Maildir message renamed for a flag change, or
  * expunged) lose their documents. Duplicates (same bytes, or same Message-ID with other bytes) are
@@ -238,7 +236,8 @@ public final class IndexRun {
   /** Reads the inputs in order and dispatches messages to the parser pool. */
   private final class Reading {
     private final IndexWriter writer;
-    private final DirectoryReader snapshot;
+    /** What the index held when the run began; null for a new index. */
+    private final IndexedLocations indexed;
     private final Tracker tracker;
     private final ExecutorService pool;
     private final Map<String, SourceProgress> previous;
@@ -253,7 +252,7 @@ public final class IndexRun {
 
     Reading(IndexWriter writer, DirectoryReader snapshot, Tracker tracker, ExecutorService pool, Map<String, SourceProgress> previous) {
       this.writer = writer;
-      this.snapshot = snapshot;
+      this.indexed = snapshot == null ? null : new IndexedLocations(snapshot);
       this.tracker = tracker;
       this.pool = pool;
       this.previous = previous;
@@ -293,7 +292,7 @@ public final class IndexRun {
         tracker.done(entry);
         return;
       }
-      if (!state.reset && snapshot != null && exists(snapshot, s)) {
+      if (!state.reset && indexed != null && indexed.holds(s)) {
         bytes.addAndGet(s.length());
         skipped.incrementAndGet();
         tracker.done(entry);
@@ -310,7 +309,7 @@ public final class IndexRun {
           () -> {
             try {
               if (!stopping) {
-                index(writer, raw, snapshot == null, stamp);
+                index(writer, raw, indexed == null, stamp);
                 tracker.done(entry);
                 bytes.addAndGet(s.length());
                 long n = added.incrementAndGet();
@@ -337,11 +336,11 @@ public final class IndexRun {
       String name = file.toString();
       long stamp = FileStamp.of(attributes, System.currentTimeMillis());
       admitted = new Admitted(name, stamp);
-      if (snapshot == null || stamp == 0 || files.containsKey(name) || previous.containsKey(name)) {
+      if (indexed == null || stamp == 0 || files.containsKey(name) || previous.containsKey(name)) {
         return true;
       }
       try {
-        if (!unchanged(snapshot, name, attributes.size(), stamp)) {
+        if (!indexed.unchanged(name, attributes.size(), stamp)) {
           return true;
         }
       } catch (IOException unreadableIndex) {
@@ -562,70 +561,6 @@ public final class IndexRun {
         tracker.forget(file);
       }
     }
-  }
-
-  /**
-   * True when the live document at the start of {@code file} carries {@code stamp} and covers the
-   * file to its end ({@code size} bytes): the file is one message, indexed as it is now.
-   */
-  private static boolean unchanged(DirectoryReader reader, String file, long size, long stamp) throws IOException {
-    BytesRef location = new BytesRef(MessageDocument.location(file, 0));
-    for (LeafReaderContext ctx : reader.leaves()) {
-      PostingsEnum at = postings(ctx, MessageFields.LOCATION, location);
-      if (at == null) {
-        continue;
-      }
-      Bits live = ctx.reader().getLiveDocs();
-      for (int doc = at.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = at.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        NumericDocValues stamps = ctx.reader().getNumericDocValues(MessageFields.FILE_STAMP);
-        NumericDocValues sizes = ctx.reader().getNumericDocValues(MessageFields.SIZE);
-        return stamps != null && stamps.advanceExact(doc) && stamps.longValue() == stamp
-            && sizes != null && sizes.advanceExact(doc) && sizes.longValue() == size;
-      }
-    }
-    return false;
-  }
-
-  /** True when a live document holds these bytes at this place (the same location and SHA-256). */
-  private static boolean exists(DirectoryReader reader, Source s) throws IOException {
-    BytesRef location = new BytesRef(MessageDocument.location(s.file(), s.offset()));
-    BytesRef sha256 = new BytesRef(s.sha256());
-    for (LeafReaderContext ctx : reader.leaves()) {
-      PostingsEnum at = postings(ctx, MessageFields.LOCATION, location);
-      PostingsEnum same = at == null ? null : postings(ctx, MessageFields.SHA256, sha256);
-      if (same == null) {
-        continue;
-      }
-      Bits live = ctx.reader().getLiveDocs();
-      // Both lists are short: one document per location, a few per hash.
-      int doc = at.nextDoc();
-      int other = same.nextDoc();
-      while (doc != DocIdSetIterator.NO_MORE_DOCS && other != DocIdSetIterator.NO_MORE_DOCS) {
-        if (doc < other) {
-          doc = at.advance(other);
-        } else if (other < doc) {
-          other = same.advance(doc);
-        } else {
-          if (live == null || live.get(doc)) {
-            return true;
-          }
-          doc = at.nextDoc();
-        }
-      }
-    }
-    return false;
-  }
-
-  private static PostingsEnum postings(LeafReaderContext ctx, String field, BytesRef term) throws IOException {
-    Terms terms = ctx.reader().terms(field);
-    if (terms == null) {
-      return null;
-    }
-    TermsEnum te = terms.iterator();
-    return te.seekExact(term) ? te.postings(null, PostingsEnum.NONE) : null;
   }
 
   private static long sizeOf(List<Path> inputs) throws IOException {

@@ -15,7 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Walks a folder depth-first in name order and reads every file in it, one file at a time.
+ * Walks a folder depth-first in name order and reads every file in it that the {@link FileGate}
+ * admits, one file at a time.
  *
  * <p>Names starting with a dot are skipped (.DS_Store, editor and index files), except Maildir++
  * folders ({@code .Name}, {@code .A.B}) inside a Maildir. A Maildir is read as {@code cur}, then

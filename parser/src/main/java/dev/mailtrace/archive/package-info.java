@@ -25,7 +25,9 @@
  *
  * <p>Folders are walked depth-first in name order, skipping dot names; a folder with two of
  * cur/new/tmp is a Maildir read as cur, new, then Maildir++ subfolders ({@code .Name}, {@code .A.B})
- * in name order; tmp (unfinished deliveries) is not read. This package does not parse messages
+ * in name order; tmp (unfinished deliveries) is not read. A {@link dev.mailtrace.archive.FileGate}
+ * given to {@code open} sees each file's attributes before it is opened and may pass it over (an
+ * incremental index leaves unchanged files unread). This package does not parse messages
  * (see {@code dev.mailtrace.mime}), and does not read MMDF, Babyl, tar or zip.
  */
 package dev.mailtrace.archive;
