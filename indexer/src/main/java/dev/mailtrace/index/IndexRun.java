@@ -293,6 +293,12 @@ public final class IndexRun {
         return;
       }
       if (!state.reset && indexed != null && indexed.holds(s)) {
+        if (stamp != 0 && s.offset() == 0 && indexed.recordsStamps()) {
+          // Read although indexed: its document has no stamp (the file was modified as it was
+          // read) or an old one (touched since). Without the new stamp it would be read every time.
+          writer.updateNumericDocValue(
+              new Term(MessageFields.LOCATION, MessageDocument.location(s.file(), 0)), MessageFields.FILE_STAMP, stamp);
+        }
         bytes.addAndGet(s.length());
         skipped.incrementAndGet();
         tracker.done(entry);

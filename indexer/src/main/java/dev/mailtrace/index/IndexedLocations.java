@@ -4,6 +4,7 @@ import dev.mailtrace.message.Source;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -26,6 +27,7 @@ final class IndexedLocations {
   private final List<LeafReaderContext> leaves;
   private final TermsEnum[] locations;
   private final TermsEnum[] hashes;
+  private final boolean recordsStamps;
   private PostingsEnum at;
   private PostingsEnum same;
 
@@ -33,6 +35,16 @@ final class IndexedLocations {
     this.leaves = reader.leaves();
     this.locations = new TermsEnum[leaves.size()];
     this.hashes = new TermsEnum[leaves.size()];
+    this.recordsStamps = FieldInfos.getMergedFieldInfos(reader).fieldInfo(MessageFields.FILE_STAMP) != null;
+  }
+
+  /**
+   * Whether the index has file stamps at all: Lucene updates only doc values fields it knows, and
+   * an index made before stamps existed has none (its files are read on every run until it is made
+   * again).
+   */
+  boolean recordsStamps() {
+    return recordsStamps;
   }
 
   /** True when a live document holds these bytes at this place (the same location and SHA-256). */

@@ -282,6 +282,14 @@ class IndexRunTest {
     IndexStatus again = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
     assertEquals(1, again.added(), "the edit is found");
     assertEquals(1, count(index, "body:edit"));
+    // Settled now: read once more, it gets its stamp, and from then on it is not opened.
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    assertEquals(0, new IndexRun(index, List.of(maildir), TWO_THREADS).run().added());
+    editKeepingStat(file, "edit 1", "body 1");
+    IndexStatus settled = new IndexRun(index, List.of(maildir), TWO_THREADS).run();
+    assertEquals(0, settled.added());
+    assertEquals(2, settled.skipped());
+    assertEquals(1, count(index, "body:edit"), "the stamped file was not opened");
   }
 
   @Test
