@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Index mbox files, Maildirs, .eml files and folders (gzip too) into a Lucene index folder.",
       "Runs are incremental (messages already indexed are skipped, a grown mbox adds only its new messages,",
-      "message files unchanged since they were indexed - same size, modification time and inode - are not",
-      "opened) and crash-safe (a killed run leaves a usable index; running again completes it)."
+      "files unchanged since they were indexed - same size, modification time and inode - are not opened)",
+      "and crash-safe (a killed run leaves a usable index; running again completes it)."
     },
     footer = {
       "",

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a file looked like when it was read, in one number: its size, modification time and file
- * key (device and inode) hashed together. A message file indexed with the stamp its file still has
- * is not read again (see {@link IndexRun}), as make, rsync and git trust a file's stat.
+ * key (device and inode) hashed together. A file indexed with the stamp it still has is not read
+ * again (see {@link IndexRun}), as make, rsync and git trust a file's stat.
  *
  * <p>0 means "unknown" and never matches. A file modified within {@link #RACY_MILLIS} of being
  * looked at gets 0: a change in the same tick of a coarse clock (FAT keeps 2 s) could otherwise

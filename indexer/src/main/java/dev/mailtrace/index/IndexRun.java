@@ -55,9 +55,10 @@ import org.apache.lucene.util.BytesRef;
  * <p>Incremental and crash-safe: each commit records, per source file, how far the file is indexed
  * without gaps (the commit user data), and documents are keyed by file and offset. A later run
  * checks that the last indexed message of a file is still there byte for byte, then skips what is
- * indexed; if the file changed, its documents are replaced. A message file (Maildir, .eml) that
- * still has the size, modification time and inode it had when its document was made is not opened
- * at all (see {@link FileStamp}). A run killed between commits leaves the
+ * indexed; if the file changed, its documents are replaced. A file that still has the size,
+ * modification time and inode it had when it was indexed (its {@link FileStamp}: on the document of
+ * a single-message file, in the progress of an mbox read to its end) is not opened at all. A run
+ * killed between commits leaves the
  * last commit, and running again completes it to the same documents as an uninterrupted run.
  * Files that vanished from a folder given again (a Maildir message renamed for a flag change, or
  * expunged) lose their documents. Duplicates (same bytes, or same Message-ID with other bytes) are
@@ -249,6 +250,10 @@ public final class IndexRun {
     private long lastCommitNanos = System.nanoTime();
     private Thread committing;
     private Admitted admitted;
+    /** The file being read, between its admission and the next; null when none. */
+    private String reading;
+    /** Whether the file being read could not be read to its end. */
+    private boolean readingBroken;
 
     Reading(IndexWriter writer, DirectoryReader snapshot, Tracker tracker, ExecutorService pool, Map<String, SourceProgress> previous) {
       this.writer = writer;
@@ -267,11 +272,18 @@ public final class IndexRun {
           read++;
           maybeCommit();
         }
+        if (!stopping) {
+          finishReading();
+        }
       }
     }
 
     private void dispatch(RawMessage raw) throws IOException {
       Source s = raw.source();
+      if (s.length() == 0 && s.file().equals(reading)) {
+        // Only an unreadable file gives a message of no bytes: what followed was never read.
+        readingBroken = true;
+      }
       FileState state = files.get(s.file());
       if (state == null) {
         state = check(s.file());
@@ -333,30 +345,51 @@ public final class IndexRun {
     }
 
     /**
-     * Asked before the reader opens a file: a single-message file whose document was read from it
-     * as it is now (same {@link FileStamp}, ending where the file ends) is counted as already
-     * indexed and not read. Files with recorded progress (mboxes) are read: their last message
-     * ends before the file does, so the stamp alone cannot tell that all of them were indexed.
+     * Asked before the reader opens a file (so the reader is done with the one before): a file
+     * indexed as it is now, by its {@link FileStamp}, is counted as already indexed and not read.
+     * For a file of several messages (an mbox) the stamp is in its recorded progress, put there
+     * once the file was read to its end and all of it indexed; for a single-message file (Maildir,
+     * .eml) it is on its document, which must also end where the file ends.
      */
     private boolean admit(Path file, BasicFileAttributes attributes) {
+      finishReading();
       String name = file.toString();
       long stamp = FileStamp.of(attributes, System.currentTimeMillis());
       admitted = new Admitted(name, stamp);
-      if (indexed == null || stamp == 0 || files.containsKey(name) || previous.containsKey(name)) {
+      if (!unchanged(name, attributes.size(), stamp)) {
+        reading = name;
+        readingBroken = false;
         return true;
+      }
+      SourceProgress p = previous.get(name);
+      files.put(name, new FileState(p, false, inputNumber, stamp));
+      bytes.addAndGet(attributes.size());
+      skipped.addAndGet(p == null ? 1 : p.lastIndex() + 1);
+      return false;
+    }
+
+    private boolean unchanged(String name, long size, long stamp) {
+      if (indexed == null || stamp == 0 || files.containsKey(name)) {
+        return false;
+      }
+      SourceProgress p = previous.get(name);
+      if (p != null) {
+        return p.stamp() == stamp;
       }
       try {
-        if (!indexed.unchanged(name, attributes.size(), stamp)) {
-          return true;
-        }
+        return indexed.unchanged(name, size, stamp);
       } catch (IOException unreadableIndex) {
         // Reading the file is always correct; the index's own trouble shows when it is written.
-        return true;
+        return false;
       }
-      files.put(name, new FileState(null, false, inputNumber, stamp));
-      bytes.addAndGet(attributes.size());
-      skipped.incrementAndGet();
-      return false;
+    }
+
+    /** The reader has reached the end of the file it was reading: its progress may take its stamp. */
+    private void finishReading() {
+      if (reading != null && !readingBroken && admitted != null && admitted.file().equals(reading)) {
+        tracker.finish(reading, admitted.stamp());
+      }
+      reading = null;
     }
 
     /** Trusts a file's recorded progress only if its last indexed message is still there unchanged. */
@@ -618,14 +651,23 @@ public final class IndexRun {
       this.progress = new HashMap<>(previous);
     }
 
+    /** A message read, in read order; or, with no source, the end of a file read whole. */
     static final class Entry {
       final Source source;
       final int index;
+      final String finishedFile;
+      final long stamp;
       boolean done;
 
       Entry(Source source, int index) {
+        this(source, index, null, 0);
+      }
+
+      private Entry(Source source, int index, String finishedFile, long stamp) {
         this.source = source;
         this.index = index;
+        this.finishedFile = finishedFile;
+        this.stamp = stamp;
       }
     }
 
@@ -637,14 +679,37 @@ public final class IndexRun {
 
     synchronized void done(Entry e) {
       e.done = true;
+      drain();
+    }
+
+    /**
+     * The reader has read {@code file} to its end, having seen it with {@code stamp}: once every
+     * message read so far is indexed, the file's progress carries the stamp, and a later run that
+     * finds the file with the same stamp leaves it unread.
+     */
+    synchronized void finish(String file, long stamp) {
+      Entry e = new Entry(null, 0, file, stamp);
+      e.done = true;
+      inFlight.add(e);
+      drain();
+    }
+
+    private void drain() {
       while (!inFlight.isEmpty() && inFlight.peek().done) {
         Entry h = inFlight.poll();
+        if (h.source == null) {
+          SourceProgress p = progress.get(h.finishedFile);
+          if (p != null) {
+            progress.put(h.finishedFile, p.withStamp(h.stamp));
+          }
+          continue;
+        }
         // Single-message files (Maildir, .eml) are found again by id; keeping them here would
         // make the commit data as large as the archive.
         if (h.index >= 1) {
           Source s = h.source;
           progress.put(
-              s.file(), new SourceProgress(s.offset() + s.length(), s.offset(), s.length(), s.sha256(), h.index));
+              s.file(), new SourceProgress(s.offset() + s.length(), s.offset(), s.length(), s.sha256(), h.index, 0));
         }
       }
     }

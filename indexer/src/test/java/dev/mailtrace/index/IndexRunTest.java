@@ -306,6 +306,83 @@ class IndexRunTest {
     assertEquals(0, count(index, "body:edit"), "unchanged-looking files were not opened");
   }
 
+  /** A copy of the first generated mbox, last modified an hour ago. */
+  private Path oldMbox(String name) throws IOException {
+    Path mbox = copy(first, name);
+    Files.setLastModifiedTime(mbox, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    return mbox;
+  }
+
+  /** The Message-ID of the last message of {@code mbox}, which the edits below change. */
+  private static String lastMessageId(Path mbox) throws IOException {
+    String text = Files.readString(mbox, java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^Message-ID:\\s*<([^>]+)>").matcher(text);
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    return last;
+  }
+
+  @Test
+  void anUnchangedMboxIsNotReadAgain() throws IOException {
+    Path mbox = oldMbox("old.mbox");
+    Path index = dir.resolve("idx");
+    assertEquals(80, new IndexRun(index, List.of(mbox), TWO_THREADS).run().added());
+    // The last message's id changes in place (same length, same time): not opened, not seen.
+    String id = lastMessageId(mbox);
+    String changed = id.substring(0, id.length() - 1) + (id.endsWith("x") ? "y" : "x");
+    FileTime modified = Files.getLastModifiedTime(mbox);
+    byte[] bytes = Files.readAllBytes(mbox);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.lastIndexOf(id);
+    byte[] edited = (text.substring(0, at) + changed + text.substring(at + id.length())).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertEquals(bytes.length, edited.length);
+    Files.write(mbox, edited);
+    Files.setLastModifiedTime(mbox, modified);
+    IndexStatus again = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(0, again.added());
+    assertEquals(80, again.skipped());
+    assertEquals(80, again.documents());
+    assertEquals(0, count(index, "msgid:" + changed), "the file was not opened");
+    // Its time moves: read, its last message no longer matches, so its documents are made again.
+    Files.setLastModifiedTime(mbox, FileTime.from(Instant.now().minus(Duration.ofMinutes(10))));
+    IndexStatus read = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(80, read.added());
+    assertEquals(1, count(index, "msgid:" + changed));
+    assertEquals(ids(cleanIndex(mbox)), ids(index));
+  }
+
+  @Test
+  void anMboxLeftPartWayIsReadAgainEvenThoughItIsUnchanged() throws IOException {
+    Path mbox = oldMbox("part.mbox");
+    Path index = dir.resolve("idx");
+    IndexStatus killed = new IndexRun(index, List.of(mbox), TWO_THREADS.withCommitEvery(12).withStopAfter(45)).run();
+    assertFalse(killed.complete());
+    IndexStatus resumed = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertTrue(resumed.added() > 0, "the rest of the file is indexed");
+    assertEquals(80, resumed.documents());
+    assertEquals(ids(cleanIndex(mbox)), ids(index));
+    // Now read to its end and indexed: the next run leaves it unopened.
+    IndexStatus third = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(0, third.added());
+    assertEquals(80, third.skipped());
+  }
+
+  @Test
+  void aGrownMboxIsReadAgainAndTakesItsNewStamp() throws IOException {
+    Path mbox = oldMbox("grows.mbox");
+    Path index = dir.resolve("idx");
+    new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    Files.write(mbox, Files.readAllBytes(second), StandardOpenOption.APPEND);
+    Files.setLastModifiedTime(mbox, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    assertEquals(30, new IndexRun(index, List.of(mbox), TWO_THREADS).run().added());
+    IndexStatus again = new IndexRun(index, List.of(mbox), TWO_THREADS).run();
+    assertEquals(0, again.added());
+    assertEquals(110, again.skipped());
+    assertEquals(110, again.documents());
+  }
+
   private Path cleanIndex(Path input) throws IOException {
     Path clean = dir.resolve("clean");
     new IndexRun(clean, List.of(input), TWO_THREADS).run();
