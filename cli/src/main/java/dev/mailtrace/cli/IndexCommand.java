@@ -98,7 +98,13 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "indexed %,d messages (%,d already indexed), %.1f MB, %,d with problems, %,d duplicates; %,d documents in %s%n",
         s.added(), s.skipped(), s.bytes() / 1e6, s.problems(), s.duplicates(), s.documents(), index.dir);
-    out.printf(Locale.ROOT, "time %s, %,.0f messages/s, %.1f MB/s%n", clock(s.elapsed()), s.rate(), s.megabytesPerSecond());
+    // The rates are of what was indexed: files left unread as already indexed would make them
+    // hundreds of thousands of messages a second.
+    if (s.added() == 0) {
+      out.printf(Locale.ROOT, "time %s, nothing new%n", clock(s.elapsed()));
+    } else {
+      out.printf(Locale.ROOT, "time %s, %,.0f messages/s, %.1f MB/s indexed%n", clock(s.elapsed()), s.addedRate(), s.addedMegabytesPerSecond());
+    }
     out.flush();
     return 0;
   }

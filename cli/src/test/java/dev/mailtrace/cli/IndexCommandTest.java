@@ -25,6 +25,7 @@ class IndexCommandTest {
     CliRun again = run("index", mbox.toString(), "--index", dir.resolve("idx").toString(), "--quiet");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().startsWith("indexed 0 messages (180 already indexed)"), again.out());
+    assertTrue(again.out().contains(", nothing new"), again.out());
   }
 
   @Test

@@ -80,6 +80,7 @@ public final class IndexRun {
   private final AtomicLong added = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong addedBytes = new AtomicLong();
   private final AtomicLong problems = new AtomicLong();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean stopping;
@@ -102,6 +103,7 @@ public final class IndexRun {
         added.get(),
         skipped.get(),
         bytes.get(),
+        addedBytes.get(),
         totalBytes,
         problems.get(),
         duplicates,
@@ -330,6 +332,7 @@ public final class IndexRun {
                 index(writer, raw, indexed == null, stamp);
                 tracker.done(entry);
                 bytes.addAndGet(s.length());
+                addedBytes.addAndGet(s.length());
                 long n = added.incrementAndGet();
                 if (config.stopAfter() > 0 && n >= config.stopAfter()) {
                   stopping = true;

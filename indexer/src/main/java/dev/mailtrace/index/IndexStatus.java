@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param added messages parsed and written in this run
  * @param skipped messages already in the index and left alone
- * @param bytes stored bytes of the messages read so far
+ * @param bytes stored bytes of the messages read so far, and of files left unread as indexed
+ * @param addedBytes stored bytes of the messages added
  * @param totalBytes size of the inputs on disk (compressed size for gzip), for an estimate; 0 while
  *     it is still being measured at the start of a run
  * @param problems messages with at least one parse problem, among those added
@@ -21,6 +22,7 @@ public record IndexStatus(
     long added,
     long skipped,
     long bytes,
+    long addedBytes,
     long totalBytes,
     long problems,
     long duplicates,
@@ -39,10 +41,16 @@ public record IndexStatus(
     return s <= 0 ? 0 : messages() / s;
   }
 
-  /** Megabytes read per second. */
-  public double megabytesPerSecond() {
+  /** Messages added per second: what the run's indexing achieved, with what it skipped left out. */
+  public double addedRate() {
     double s = elapsed.toNanos() / 1e9;
-    return s <= 0 ? 0 : bytes / 1e6 / s;
+    return s <= 0 ? 0 : added / s;
+  }
+
+  /** Megabytes of messages added per second. */
+  public double addedMegabytesPerSecond() {
+    double s = elapsed.toNanos() / 1e9;
+    return s <= 0 ? 0 : addedBytes / 1e6 / s;
   }
 
   /** Estimated time left from the bytes read against the input size, or null when unknown. */
