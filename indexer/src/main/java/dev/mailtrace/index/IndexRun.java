@@ -31,10 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
@@ -58,8 +58,8 @@ import org.apache.lucene.util.BytesRef;
  * indexed; if the file changed, its documents are replaced. A file that still has the size,
  * modification time and inode it had when it was indexed (its {@link FileStamp}: on the document of
  * a single-message file, in the progress of an mbox read to its end) is not opened at all. A run
- * killed between commits leaves the
- * last commit, and running again completes it to the same documents as an uninterrupted run.
+ * killed between commits leaves the last commit, and running again completes it to the same
+ * documents as an uninterrupted run.
  * Files that vanished from a folder given again (a Maildir message renamed for a flag change, or
  * expunged) lose their documents. Duplicates (same bytes, or same Message-ID with other bytes) are
  * flagged over the whole index at the end of each run.
@@ -251,9 +251,8 @@ public final class IndexRun {
     private long readAtCommit;
     private long lastCommitNanos = System.nanoTime();
     private Thread committing;
-    private Admitted admitted;
-    /** The file being read, between its admission and the next; null when none. */
-    private String reading;
+    /** The file being read, from its admission to the next file's; null when none. */
+    private Opened reading;
     /** Whether the file being read could not be read to its end. */
     private boolean readingBroken;
 
@@ -282,7 +281,7 @@ public final class IndexRun {
 
     private void dispatch(RawMessage raw) throws IOException {
       Source s = raw.source();
-      if (s.length() == 0 && s.file().equals(reading)) {
+      if (s.length() == 0 && reading != null && s.file().equals(reading.file())) {
         // Only an unreadable file gives a message of no bytes: what followed was never read.
         readingBroken = true;
       }
@@ -358,9 +357,8 @@ public final class IndexRun {
       finishReading();
       String name = file.toString();
       long stamp = FileStamp.of(attributes, System.currentTimeMillis());
-      admitted = new Admitted(name, stamp);
       if (!unchanged(name, attributes.size(), stamp)) {
-        reading = name;
+        reading = new Opened(name, stamp);
         readingBroken = false;
         return true;
       }
@@ -389,17 +387,16 @@ public final class IndexRun {
 
     /** The reader has reached the end of the file it was reading: its progress may take its stamp. */
     private void finishReading() {
-      if (reading != null && !readingBroken && admitted != null && admitted.file().equals(reading)) {
-        tracker.finish(reading, admitted.stamp());
+      if (reading != null && !readingBroken) {
+        tracker.finish(reading.file(), reading.stamp());
       }
       reading = null;
     }
 
     /** Trusts a file's recorded progress only if its last indexed message is still there unchanged. */
     private FileState check(String file) throws IOException {
-      // The stamp the reader saw before opening this file (the last file admitted); 0 for a file
-      // that never went through the gate.
-      long stamp = admitted != null && admitted.file().equals(file) ? admitted.stamp() : 0;
+      // The stamp the file had when the reader opened it; 0 for one that never went through the gate.
+      long stamp = reading != null && reading.file().equals(file) ? reading.stamp() : 0;
       SourceProgress p = previous.get(file);
       if (p == null) {
         return new FileState(null, false, inputNumber, stamp);
@@ -484,8 +481,8 @@ public final class IndexRun {
   /** A file met in this run: its recorded progress, whether its documents were dropped, the input it came from, its stamp. */
   private record FileState(SourceProgress progress, boolean reset, int input, long stamp) {}
 
-  /** The file the reader was last allowed to open, with its stamp. */
-  private record Admitted(String file, long stamp) {}
+  /** A file the reader opened, with the stamp it had then. */
+  private record Opened(String file, long stamp) {}
 
   private void index(IndexWriter writer, RawMessage raw, boolean fresh, long stamp) throws IOException {
     if (add(writer, parser.parse(raw), classifier, fresh, stamp)) {
