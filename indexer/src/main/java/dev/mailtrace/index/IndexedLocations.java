@@ -28,7 +28,7 @@ final class IndexedLocations {
   private final TermsEnum[] locations;
   private final TermsEnum[] hashes;
   private final boolean recordsStamps;
-  private PostingsEnum at;
+  private PostingsEnum docs;
   private PostingsEnum same;
 
   IndexedLocations(DirectoryReader reader) {
@@ -52,12 +52,11 @@ final class IndexedLocations {
     BytesRef location = new BytesRef(MessageDocument.location(s.file(), s.offset()));
     BytesRef sha256 = new BytesRef(s.sha256());
     for (int i = 0; i < leaves.size(); i++) {
-      TermsEnum loc = seek(locations, i, MessageFields.LOCATION, location);
-      TermsEnum hash = loc == null ? null : seek(hashes, i, MessageFields.SHA256, sha256);
+      PostingsEnum at = docsAt(i, location);
+      TermsEnum hash = at == null ? null : seek(hashes, i, MessageFields.SHA256, sha256);
       if (hash == null) {
         continue;
       }
-      at = loc.postings(at, PostingsEnum.NONE);
       same = hash.postings(same, PostingsEnum.NONE);
       var live = leaves.get(i).reader().getLiveDocs();
       // Both lists are short: one document per location, a few per hash.
@@ -87,11 +86,10 @@ final class IndexedLocations {
   boolean unchanged(String file, long size, long stamp) throws IOException {
     BytesRef location = new BytesRef(MessageDocument.location(file, 0));
     for (int i = 0; i < leaves.size(); i++) {
-      TermsEnum loc = seek(locations, i, MessageFields.LOCATION, location);
-      if (loc == null) {
+      PostingsEnum at = docsAt(i, location);
+      if (at == null) {
         continue;
       }
-      at = loc.postings(at, PostingsEnum.NONE);
       LeafReader leaf = leaves.get(i).reader();
       var live = leaf.getLiveDocs();
       for (int doc = at.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = at.nextDoc()) {
@@ -105,6 +103,16 @@ final class IndexedLocations {
       }
     }
     return false;
+  }
+
+  /** Segment {@code i}'s documents at {@code location} (one enumeration, reused), or null when there are none. */
+  private PostingsEnum docsAt(int i, BytesRef location) throws IOException {
+    TermsEnum loc = seek(locations, i, MessageFields.LOCATION, location);
+    if (loc == null) {
+      return null;
+    }
+    docs = loc.postings(docs, PostingsEnum.NONE);
+    return docs;
   }
 
   /** Segment {@code i}'s enumeration of {@code field} positioned on {@code term}, or null when it lacks the term. */
