@@ -1,6 +1,6 @@
 /** The mailtrace command line; picocli reads the command classes reflectively. */
 module dev.mailtrace.cli {
-  requires dev.mailtrace.indexer;
+  requires dev.mailtrace.index;
   requires dev.mailtrace.replay;
   requires info.picocli;
   requires java.logging;

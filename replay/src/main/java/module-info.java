@@ -1,6 +1,6 @@
 /** Our own SMTP client and the safe, rate-controlled replay of archived messages. */
 module dev.mailtrace.replay {
-  requires transitive dev.mailtrace.parser;
+  requires transitive dev.mailtrace.mail;
   requires org.apache.commons.csv;
 
   exports dev.mailtrace.replay;

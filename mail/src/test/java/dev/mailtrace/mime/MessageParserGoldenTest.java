@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MessageParserGoldenTest {
   private static final Path ROOT =
-      Path.of(System.getProperty("mailtrace.root", ".")).resolve("parser/src/test/resources/mime");
+      Path.of(System.getProperty("mailtrace.root", ".")).resolve("mail/src/test/resources/mime");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,6 +1,6 @@
 /** The Lucene index of analysed messages: writing it, the query language, aggregation and export. */
-module dev.mailtrace.indexer {
-  requires transitive dev.mailtrace.parser;
+module dev.mailtrace.index {
+  requires transitive dev.mailtrace.analysis;
   requires transitive org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.queryparser;
