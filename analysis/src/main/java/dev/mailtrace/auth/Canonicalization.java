@@ -1,0 +1,186 @@
+package dev.mailtrace.auth;
+
+import java.security.MessageDigest;
+
+/**
+ * The two canonicalisation algorithms of RFC 6376 section 3.4, for header fields and for the body.
+ *
+ * <p>Simple changes nothing but trailing empty lines of the body. Relaxed lower-cases field names,
+ * unfolds, turns runs of WSP into one space and drops WSP at the ends of values; in the body it
+ * drops WSP at line ends, turns runs of WSP into one space and drops trailing empty lines. Input is
+ * a {@link WireMessage}, so every line already ends with CRLF.
+ */
+enum Canonicalization {
+  SIMPLE("simple"),
+  RELAXED("relaxed");
+
+  private final String word;
+
+  Canonicalization(String word) {
+    this.word = word;
+  }
+
+  /** The algorithm's name in a {@code c=} tag. */
+  String word() {
+    return word;
+  }
+
+  /** The algorithm named {@code word} (case-sensitive, as tag values are), or null. */
+  static Canonicalization of(String word) {
+    return switch (word) {
+      case "simple" -> SIMPLE;
+      case "relaxed" -> RELAXED;
+      default -> null;
+    };
+  }
+
+  /**
+   * Appends field {@code f} of {@code m}, canonicalised, to {@code out}. The bytes in {@code
+   * [cutFrom, cutTo)} are left out (the signature's own {@code b=} value; pass -1, -1 for none), and
+   * with {@code last} the field's final CRLF is too (RFC 6376 section 3.7: the signature field is
+   * hashed without it).
+   */
+  void header(WireMessage m, int f, CanonicalBytes out, int cutFrom, int cutTo, boolean last) {
+    byte[] b = m.bytes;
+    if (this == SIMPLE) {
+      int end = last ? m.valueEnd(f) : m.end[f];
+      int s = m.start[f];
+      if (cutFrom >= 0) {
+        out.add(b, s, cutFrom - s);
+        out.add(b, cutTo, end - cutTo);
+      } else {
+        out.add(b, s, end - s);
+      }
+      return;
+    }
+    for (int k = m.start[f]; k < m.nameEnd[f]; k++) {
+      byte c = b[k];
+      out.add(c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c);
+    }
+    out.add((byte) ':');
+    boolean space = false;
+    boolean any = false;
+    int to = m.valueEnd(f);
+    for (int k = m.valueStart(f); k < to; k++) {
+      if (k == cutFrom) {
+        k = cutTo - 1;
+        continue;
+      }
+      byte c = b[k];
+      if (c == '\r' && k + 1 < to && b[k + 1] == '\n') {
+        k++; // unfold: the CRLF of a continuation line goes
+      } else if (c == ' ' || c == '\t') {
+        space = any;
+      } else {
+        if (space) {
+          out.add((byte) ' ');
+          space = false;
+        }
+        out.add(c);
+        any = true;
+      }
+    }
+    if (!last) {
+      out.crlf();
+    }
+  }
+
+  /**
+   * Hashes the canonical form of the body {@code bytes[from, to)} into {@code digest}, at most its
+   * first {@code limit} bytes, and returns the length of the whole canonical body.
+   */
+  long body(byte[] bytes, int from, int to, MessageDigest digest, long limit) {
+    return this == SIMPLE ? simpleBody(bytes, from, to, digest, limit) : relaxedBody(bytes, from, to, digest, limit);
+  }
+
+  private static final byte[] CRLF = {'\r', '\n'};
+
+  private static long simpleBody(byte[] b, int from, int to, MessageDigest digest, long limit) {
+    int e = to;
+    while (e - 2 >= from && b[e - 2] == '\r' && b[e - 1] == '\n') {
+      e -= 2;
+    }
+    // RFC 6376 section 3.4.3: no trailing empty lines; an empty body is one CRLF
+    long length = (long) (e - from) + 2;
+    int text = (int) Math.min(e - from, Math.max(0, limit));
+    digest.update(b, from, text);
+    long room = limit - (e - from);
+    if (room > 0) {
+      digest.update(CRLF, 0, (int) Math.min(2, room));
+    }
+    return length;
+  }
+
+  private static long relaxedBody(byte[] b, int from, int to, MessageDigest digest, long limit) {
+    Emitter out = new Emitter(digest, limit);
+    int pendingEmpty = 0;
+    int i = from;
+    while (i < to) {
+      int eol = i;
+      while (eol < to && !(b[eol] == '\r' && eol + 1 < to && b[eol + 1] == '\n')) {
+        eol++;
+      }
+      int last = eol - 1;
+      while (last >= i && (b[last] == ' ' || b[last] == '\t')) {
+        last--;
+      }
+      if (last < i) {
+        pendingEmpty++; // empty once its trailing WSP is gone: kept only if text follows
+      } else {
+        for (; pendingEmpty > 0; pendingEmpty--) {
+          out.crlf();
+        }
+        boolean space = false;
+        for (int k = i; k <= last; k++) {
+          byte c = b[k];
+          if (c == ' ' || c == '\t') {
+            space = true;
+          } else {
+            if (space) {
+              out.add((byte) ' ');
+              space = false;
+            }
+            out.add(c);
+          }
+        }
+        out.crlf();
+      }
+      i = eol + 2;
+    }
+    out.flush();
+    return out.length;
+  }
+
+  /** Buffers canonical body bytes into the digest, counting them all but hashing at most a limit. */
+  private static final class Emitter {
+    final MessageDigest digest;
+    final long limit;
+    final byte[] buf = new byte[8192];
+    int pos;
+    long length;
+
+    Emitter(MessageDigest digest, long limit) {
+      this.digest = digest;
+      this.limit = limit;
+    }
+
+    void add(byte c) {
+      if (length++ < limit) {
+        if (pos == buf.length) {
+          flush();
+        }
+        buf[pos++] = c;
+      }
+    }
+
+    void crlf() {
+      add((byte) '\r');
+      add((byte) '\n');
+    }
+
+    void flush() {
+      digest.update(buf, 0, pos);
+      pos = 0;
+    }
+  }
+}
