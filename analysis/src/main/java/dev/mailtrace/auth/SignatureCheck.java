@@ -119,7 +119,9 @@ final class SignatureCheck {
           : "body hash mismatch and signature mismatch: the body and signed header fields changed");
     }
     if (!valid) {
-      return v.end(AuthResult.FAIL, "signature mismatch: a signed header field changed");
+      int froms = m.count("from");
+      return v.end(AuthResult.FAIL, "signature mismatch: a signed header field changed"
+          + (froms > 1 && t.field() != SignatureField.ARC_SEAL ? " or was added (the message has " + froms + " From fields)" : ""));
     }
     if (t.field() != SignatureField.ARC_SEAL) {
       String added = addedFrom(t);

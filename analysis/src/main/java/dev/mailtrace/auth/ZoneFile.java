@@ -136,7 +136,7 @@ record ZoneFile(Map<String, List<String>> records, Map<String, List<Integer>> li
           continue;
         }
         if (c == '\n') {
-          line++;
+          break; // BIND does not let a string run over a line end either
         }
         b.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
         i++;

@@ -104,7 +104,8 @@ class DkimVerifierSignerTest {
         case "body", "ws-body-simple" -> assertTrue(v.reason().startsWith("body hash mismatch: the body changed"), why);
         case "header", "ws-header-simple", "refold-simple" ->
             assertTrue(v.reason().equals("signature mismatch: a signed header field changed"), why);
-        case "added-from" -> assertTrue(v.reason().startsWith("a From field was added: the message has 2"), why);
+        case "added-from" -> assertTrue(v.reason().startsWith("a From field was added: the message has 2")
+            || v.reason().endsWith("or was added (the message has 2 From fields)"), why);
         case "key-missing" -> {
           assertEquals(AuthResult.TEMPERROR, v.result(), why);
           assertTrue(v.reason().startsWith("no key: absent._domainkey.example.com is not in "), why);
@@ -123,7 +124,7 @@ class DkimVerifierSignerTest {
         case "length-ok" -> assertTrue(v.risks().get(v.risks().size() - 1).contains("text appended to the body would not"), why);
         case "ok" -> {
           assertEquals(v.algorithm().equals("rsa-sha1"), v.risks().contains("rsa-sha1 is weak (RFC 8301)"), why);
-          assertEquals(Alignment.STRICT, v.alignment(), why);
+          assertEquals(row[0].startsWith("list") ? Alignment.RELAXED : Alignment.STRICT, v.alignment(), why);
           assertTrue(v.keySha256().matches("[0-9a-f]{64}") && v.keyOrigin().contains("keys.zone line "), why);
         }
         default -> { }
