@@ -60,6 +60,23 @@ final class Archives {
     read(raw -> true, action);
   }
 
+  /** What to do with each raw message, in archive order. */
+  interface RawAction {
+    void accept(RawMessage raw) throws IOException;
+  }
+
+  /** Reads every message without parsing it, in order, on the calling thread. */
+  void readRaw(RawAction action) throws IOException {
+    for (Path p : paths) {
+      try (ArchiveReader reader = ArchiveReader.open(p)) {
+        RawMessage raw;
+        while ((raw = reader.next()) != null) {
+          action.accept(raw);
+        }
+      }
+    }
+  }
+
   /** The number of threads {@link #parseInParallel} uses: one per core. */
   static int threads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());

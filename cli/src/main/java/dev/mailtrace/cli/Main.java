@@ -19,7 +19,7 @@ public final class Main implements Runnable {
    * command it was asked for, so a query does not pay for the replay command's 38 options.
    */
   static final List<String> COMMANDS =
-      List.of("show", "routes", "bounces", "index", "search", "stats", "thread", "export", "replay", "daemon", "warm-up", "help");
+      List.of("show", "routes", "bounces", "verify", "index", "search", "stats", "thread", "export", "replay", "daemon", "warm-up", "help");
 
   /**
    * A new command object by name, or null. A switch, not a map of constructor references: the
@@ -30,6 +30,7 @@ public final class Main implements Runnable {
       case "show" -> new ShowCommand();
       case "routes" -> new RoutesCommand();
       case "bounces" -> new BouncesCommand();
+      case "verify" -> new VerifyCommand();
       case "index" -> new IndexCommand();
       case "search" -> new SearchCommand();
       case "stats" -> new StatsCommand();

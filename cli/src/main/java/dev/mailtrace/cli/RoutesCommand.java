@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.auth.AuthTrail;
 import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.received.Anomaly;
@@ -46,10 +47,12 @@ import picocli.CommandLine.Spec;
       "Show the Received trace path of each message, hop by hop (oldest first): date, delay, "
           + "sender host, receiving host, protocol, TLS and queue id, then the anomalies "
           + "(clock skew, missing dates, private addresses on the public path, by/from mismatches, "
-          + "slow hops).",
+          + "slow hops), and what each hop's server said in its Authentication-Results and Received-SPF "
+          + "fields (method, result, identity).",
       "JSON: one object per message with source {file, offset, length, sha256}, index, messageId, "
-          + "hops (oldest first, with delayMs and share in per cent), total (ISO-8601 duration), totalMs "
-          + "and anomalies {kind, hop, detail}. CSV: one row per hop.",
+          + "hops (oldest first, with delayMs, share in per cent and auth [{field, server, method, result, "
+          + "identity, reason, problems}]), total (ISO-8601 duration), totalMs and anomalies {kind, hop, detail}. "
+          + "CSV: one row per hop.",
       "Exit code 0 when every input was read, 3 when an input cannot be read."
     },
     footer = {
@@ -71,7 +74,7 @@ final class RoutesCommand implements Callable<Integer> {
 
   private static final String[] CSV_HEADER = {
     "file", "offset", "index", "messageId", "hop", "date", "delayMs", "share", "from", "helo", "reverseDns", "ip",
-    "by", "with", "tlsVersion", "tlsCipher", "id", "for", "envelopeFrom", "authMethod", "relay", "anomalies"
+    "by", "with", "tlsVersion", "tlsCipher", "id", "for", "envelopeFrom", "authMethod", "relay", "anomalies", "auth"
   };
 
   @Spec CommandSpec spec;
@@ -132,6 +135,7 @@ final class RoutesCommand implements Callable<Integer> {
 
   /** The JSON form of one message's route, with exactly the keys the command documents. */
   static Map<String, Object> json(Message m, HopChain chain) {
+    AuthTrail trail = AuthTrail.of(m, chain);
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("source", ShowCommand.json(m.source()));
     o.put("index", m.index());
@@ -164,6 +168,7 @@ final class RoutesCommand implements Callable<Integer> {
       j.put("relay", h.isRelay());
       j.put("problems", h.problems());
       j.put("raw", h.raw());
+      j.put("auth", hopAuth(trail, i + 1));
       hops.add(j);
     }
     o.put("hops", hops);
@@ -182,7 +187,30 @@ final class RoutesCommand implements Callable<Integer> {
     return o;
   }
 
+  /** The verdicts of the Authentication-Results and Received-SPF fields placed on hop {@code hop}. */
+  private static List<Object> hopAuth(AuthTrail trail, int hop) {
+    List<Object> out = new ArrayList<>();
+    for (AuthTrail.AuthField f : trail.fields()) {
+      if (f.hop() != hop) {
+        continue;
+      }
+      for (AuthTrail.Verdict v : f.verdicts()) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("field", f.name());
+        j.put("server", f.server());
+        j.put("method", v.method());
+        j.put("result", v.result());
+        j.put("identity", v.identity());
+        j.put("reason", v.reason());
+        j.put("problems", f.problems());
+        out.add(j);
+      }
+    }
+    return out;
+  }
+
   private static void csvRows(CSVPrinter csv, Message m, HopChain chain) throws IOException {
+    AuthTrail trail = AuthTrail.of(m, chain);
     for (int i = 0; i < chain.hops().size(); i++) {
       Hop h = chain.hops().get(i);
       Duration d = chain.delays().get(i);
@@ -199,7 +227,7 @@ final class RoutesCommand implements Callable<Integer> {
           iso(h.date()), d == null ? null : d.toMillis(),
           String.format(Locale.ROOT, "%.2f", chain.shares().get(i)), h.from(), h.helo(), h.reverseDns(), h.ip(),
           h.by(), protocol(h), h.tlsVersion(), h.tlsCipher(), h.id(), h.forAddress(), h.envelopeFrom(),
-          h.authMethod(), h.isRelay(), anomalies.toString());
+          h.authMethod(), h.isRelay(), anomalies.toString(), AuthJson.line(trail.verdictsOf(i + 1)));
     }
   }
 
@@ -250,6 +278,14 @@ final class RoutesCommand implements Callable<Integer> {
     }
     out.println("total: " + (chain.total() == null ? "-" : shortDelay(chain.total()))
         + "   (* = local handoff, not a relay)");
+    AuthTrail trail = AuthTrail.of(m, chain);
+    if (!trail.fields().isEmpty()) {
+      out.println("authentication (per hop, as each server stated it):");
+      for (AuthTrail.AuthField f : trail.fields()) {
+        out.printf(Locale.ROOT, "  %d %s: %s%s%n", f.hop(), f.server() == null ? "?" : f.server(),
+            AuthJson.line(f.verdicts()), f.problems().isEmpty() ? "" : "  ! " + String.join("; ", f.problems()));
+      }
+    }
     if (chain.findings().isEmpty()) {
       out.println("anomalies: none");
     } else {

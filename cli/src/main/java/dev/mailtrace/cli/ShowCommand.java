@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.auth.AuthTrail;
 import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.message.Address;
 import dev.mailtrace.message.Header;
@@ -8,6 +9,7 @@ import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
 import dev.mailtrace.message.Source;
 import dev.mailtrace.mime.MessageParser;
+import dev.mailtrace.received.HopChain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,7 +41,9 @@ import picocli.CommandLine.Spec;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Show messages: headers, MIME tree, text and problems.",
+      "Show messages: headers, MIME tree, text, problems, and the verdicts of their Authentication-Results "
+          + "and Received-SPF fields with the hop whose server wrote each (JSON: authentication [{hop, field, "
+          + "server, verdicts [{method, result, identity, reason}], problems}]).",
       "Exit code 0 when every input was read (problems in messages are output, not failures), "
           + "3 when an input cannot be read."
     },
@@ -165,6 +169,7 @@ final class ShowCommand implements Callable<Integer> {
     o.put("parts", parts);
     o.put("text", m.text());
     o.put("problems", m.problems());
+    o.put("authentication", AuthJson.trail(AuthTrail.of(m, HopChain.of(m))));
     return o;
   }
 
@@ -206,6 +211,11 @@ final class ShowCommand implements Callable<Integer> {
       out.println("Cc:       " + readable(m.cc()));
     }
     out.println("Subject:  " + (m.subject() == null ? "-" : oneLine(m.subject())));
+    AuthTrail trail = AuthTrail.of(m, HopChain.of(m));
+    for (AuthTrail.AuthField f : trail.fields()) {
+      out.printf(Locale.ROOT, "Auth:     hop %d %s: %s%s%n", f.hop(), f.server() == null ? "?" : f.server(),
+          oneLine(AuthJson.line(f.verdicts())), f.problems().isEmpty() ? "" : "  ! " + oneLine(String.join("; ", f.problems())));
+    }
     if (m.problems().isEmpty()) {
       out.println("Problems: none");
     } else {

@@ -60,7 +60,7 @@ class ShowCommandTest {
     List<String> keys = new ArrayList<>();
     j.fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("source", "headers", "subject", "date", "from", "sender", "replyTo", "to",
-        "cc", "bcc", "messageId", "inReplyTo", "references", "parts", "text", "problems"), keys);
+        "cc", "bcc", "messageId", "inReplyTo", "references", "parts", "text", "problems", "authentication"), keys);
     List<String> sourceKeys = new ArrayList<>();
     j.get("source").fieldNames().forEachRemaining(sourceKeys::add);
     assertEquals(List.of("file", "offset", "length", "sha256"), sourceKeys);
