@@ -120,6 +120,7 @@ public final class MessageDocument {
     headers(d, m);
     attachments(d, m);
     hops(d, chain);
+    AuthFields.add(d, m, chain);
     report(d, report);
 
     List<String> problems = problems(m, chain);

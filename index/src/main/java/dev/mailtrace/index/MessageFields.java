@@ -115,6 +115,11 @@ public final class MessageFields {
   /** Text: diagnostic text. */
   public static final String BOUNCE_DIAGNOSTIC = "bounce.diagnostic";
 
+  /** Keyword: the DKIM, SPF and DMARC verdicts of the newest server that stated one ("auth.dkim" ...). */
+  public static final String AUTH_PREFIX = "auth.";
+  /** Keyword, sorted-set doc values: the d= domains of the DKIM-Signature fields. */
+  public static final String DKIM_DOMAIN = "dkim.domain";
+
   /** Text: parse problems. */
   public static final String PROBLEM = "problem";
   /** Int point, numeric doc values: number of problems. */

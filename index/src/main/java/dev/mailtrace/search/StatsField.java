@@ -17,6 +17,7 @@ public enum StatsField {
   BOUNCE_STATUS(MessageFields.BOUNCE_STATUS, "bounce-status", "bounce.status", "status"),
   REMOTE_HOST(MessageFields.BOUNCE_REMOTE, "remote-host", "bounce.remote", "remote"),
   HOP_HOST(MessageFields.HOP_HOST, "hop-host", "hop.host"),
+  DKIM_DOMAIN(MessageFields.DKIM_DOMAIN, "dkim-domain", "dkim.domain"),
   ATTACHMENT_TYPE(MessageFields.ATTACHMENT_TYPE, "attachment-type", "attachment.type", "mimetype"),
   THREAD(MessageFields.THREAD, "thread");
 
