@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # DKIM verification speed: mailtrace verify beside dkimpy (Debian's python3-dkim) on the same signed
 # corpus, in the same run. Usage: bench/verify.sh [MESSAGES] (default 2000).
-# The corpus: samples/generate messages signed by dkimpy (rsa-sha256 2048-bit, every fourth ed25519-sha256,
-# relaxed/relaxed), kept in bench/work/verify-N.* for later runs. Prints one table; checks that both
+# The corpus: samples/generate messages signed by dkimpy (rsa-sha256 2048-bit, relaxed/relaxed; with
+# ED25519_EVERY=K every Kth message ed25519-sha256 instead), kept in bench/work/verify-N[-edK].* for later runs. Prints one table; checks that both
 # tools verified every message and that every one passes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,17 +14,21 @@ work="$root/bench/work"
 mkdir -p "$work"
 py=/usr/bin/python3
 $py -c 'import dkim, dns.zone, nacl' 2>/dev/null || { echo "verify.sh: needs Debian's python3-dkim (apt-get install python3-dkim)" >&2; exit 3; }
-corpus="$work/verify-$n.mbox"; zone="$work/verify-$n.zone"
+ed="${ED25519_EVERY:-0}"
+name="verify-$n$([ "$ed" != 0 ] && echo "-ed$ed")"
+corpus="$work/$name.mbox"; zone="$work/$name.zone"
 if [ ! -f "$corpus" ]; then
-  samples/generate --format mbox --count "$n" --seed 21 --out "$work/verify-$n.plain.mbox" >/dev/null
+  samples/generate --format mbox --count "$n" --seed 21 --out "$work/$name.plain.mbox" >/dev/null
   echo "signing $n messages with dkimpy (once) ..." >&2
-  $py bench/verify/sign_corpus.py "$work/verify-$n.plain.mbox" "$corpus.tmp" "$zone" > "$work/verify-$n.count"
+  $py bench/verify/sign_corpus.py "$work/$name.plain.mbox" "$corpus.tmp" "$zone" "$ed" > "$work/$name.count"
   mv "$corpus.tmp" "$corpus"
 fi
-signed=$(( $(cat "$work/verify-$n.count") * repeat ))
+once=$(cat "$work/$name.count")
+signed=$(( once * repeat ))
+single="$corpus"
 if [ "$repeat" != 1 ]; then
-  [ -f "$work/verify-$n-x$repeat.mbox" ] || for r in $(seq "$repeat"); do cat "$corpus"; done > "$work/verify-$n-x$repeat.mbox"
-  corpus="$work/verify-$n-x$repeat.mbox"
+  [ -f "$work/$name-x$repeat.mbox" ] || for r in $(seq "$repeat"); do cat "$corpus"; done > "$work/$name-x$repeat.mbox"
+  corpus="$work/$name-x$repeat.mbox"
 fi
 [ -f cli/target/mailtrace.jar ] && [ -z "$(find cli/src analysis/src mail/src -newer cli/target/mailtrace.jar -name '*.java' -print -quit)" ] \
   || ./build jar >&2

@@ -130,17 +130,21 @@ enum Canonicalization {
         for (; pendingEmpty > 0; pendingEmpty--) {
           out.crlf();
         }
-        boolean space = false;
-        for (int k = i; k <= last; k++) {
-          byte c = b[k];
-          if (c == ' ' || c == '\t') {
-            space = true;
-          } else {
-            if (space) {
-              out.add((byte) ' ');
-              space = false;
-            }
-            out.add(c);
+        // runs of non-WSP bytes are copied whole; each run of WSP between them becomes one space
+        int k = i;
+        while (k <= last) {
+          int run = k;
+          while (run <= last && b[run] != ' ' && b[run] != '\t') {
+            run++;
+          }
+          out.add(b, k, run - k);
+          if (run > last) {
+            break;
+          }
+          out.add((byte) ' ');
+          k = run;
+          while (b[k] == ' ' || b[k] == '\t') {
+            k++; // stops at last at the latest: b[last] is not WSP
           }
         }
         out.crlf();
@@ -170,6 +174,22 @@ enum Canonicalization {
           flush();
         }
         buf[pos++] = c;
+      }
+    }
+
+    void add(byte[] src, int from, int len) {
+      long room = limit - length;
+      length += len;
+      int n = (int) Math.min(len, Math.max(0, room));
+      while (n > 0) {
+        if (pos == buf.length) {
+          flush();
+        }
+        int chunk = Math.min(n, buf.length - pos);
+        System.arraycopy(src, from, buf, pos, chunk);
+        pos += chunk;
+        from += chunk;
+        n -= chunk;
       }
     }
 

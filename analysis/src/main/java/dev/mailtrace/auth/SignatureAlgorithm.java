@@ -1,6 +1,5 @@
 package dev.mailtrace.auth;
 
-import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +25,8 @@ enum SignatureAlgorithm {
   private final String hash;
   private final String jca;
   private final MessageDigest prototype;
+  /** One verifier per thread: {@code Signature.getInstance} searches the providers on every call. */
+  private final ThreadLocal<Signature> verifiers;
 
   SignatureAlgorithm(String word, String keyType, String hash, String jca) {
     this.word = word;
@@ -37,6 +38,13 @@ enum SignatureAlgorithm {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java runtime has no " + hash, e);
     }
+    this.verifiers = ThreadLocal.withInitial(() -> {
+      try {
+        return Signature.getInstance(jca);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("this Java runtime cannot verify " + word, e);
+      }
+    });
   }
 
   /** The algorithm named in an {@code a=} tag, or null when unknown. */
@@ -85,8 +93,8 @@ enum SignatureAlgorithm {
    */
   boolean verify(PublicKey key, byte[] data, int length, byte[] signature) {
     try {
-      Signature s = Signature.getInstance(jca);
-      s.initVerify(key);
+      Signature s = verifiers.get();
+      s.initVerify(key); // also resets whatever a failed verification left behind
       if (this == ED25519_SHA256) {
         MessageDigest d = newDigest();
         d.update(data, 0, length);
@@ -97,8 +105,6 @@ enum SignatureAlgorithm {
       return s.verify(signature);
     } catch (InvalidKeyException | SignatureException e) {
       return false;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this Java runtime cannot verify " + word, e);
     }
   }
 }

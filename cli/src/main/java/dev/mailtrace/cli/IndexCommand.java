@@ -50,6 +50,13 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--ram-mb", paramLabel = "MB", description = "Index writer buffer in MB (default: a quarter of the heap, 16 to 256).")
   Integer ramMb;
 
+  @Option(
+      names = "--keys",
+      paramLabel = "FILE",
+      description = "Verify each message's DKIM signatures with the keys of this zone file (may be given more "
+          + "than once) and index the result as dkim.result (stats --by dkim-result). Offline: never DNS.")
+  List<Path> keyFiles = List.of();
+
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
@@ -73,6 +80,9 @@ final class IndexCommand implements Callable<Integer> {
     }
     // The inputs' total size only feeds the progress lines.
     config = config.withMeasureInputs(!quiet);
+    if (!keyFiles.isEmpty()) {
+      config = config.withKeys(VerifyCommand.keys(keyFiles, false, spec.commandLine().getErr()));
+    }
     IndexRun run = new IndexRun(index.dir, paths, config);
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = Terminal.isTerminal();

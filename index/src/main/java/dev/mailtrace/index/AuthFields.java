@@ -1,6 +1,7 @@
 package dev.mailtrace.index;
 
 import dev.mailtrace.auth.AuthTrail;
+import dev.mailtrace.auth.Authenticity;
 import dev.mailtrace.auth.SigningDomains;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.received.HopChain;
@@ -16,7 +17,9 @@ import org.apache.lucene.util.BytesRef;
  * A message's authenticity fields: what the last server that judged DKIM, SPF and DMARC said in its
  * Authentication-Results or Received-SPF field ({@code auth.dkim}, {@code auth.spf}, {@code
  * auth.dmarc}: that verdict, or none), and the domains its DKIM-Signature fields claim ({@code
- * dkim.domain}), counted by {@code stats --by dkim-domain}.
+ * dkim.domain}), counted by {@code stats --by dkim-domain}; when the run verifies signatures with
+ * keys, the verified result ({@code dkim.result}: pass when a signature passes, else fail, permerror,
+ * temperror, neutral, or none without signatures), counted by {@code stats --by dkim-result}.
  */
 final class AuthFields {
   private AuthFields() {}
@@ -42,5 +45,12 @@ final class AuthFields {
       d.add(new StringField(MessageFields.DKIM_DOMAIN, v, Field.Store.NO));
       d.add(new SortedSetDocValuesField(MessageFields.DKIM_DOMAIN, new BytesRef(v)));
     }
+  }
+
+  /** The verified DKIM result of a run given keys. */
+  static void addVerified(Document d, Authenticity a) {
+    String result = a.dkimResult().word();
+    d.add(new StringField(MessageFields.DKIM_RESULT, result, Field.Store.NO));
+    d.add(new SortedSetDocValuesField(MessageFields.DKIM_RESULT, new BytesRef(result)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.mailtrace.index;
 
+import dev.mailtrace.auth.KeySource;
 import java.time.Duration;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Duration;
 public final class IndexConfig {
   /** Cores for parsing, {@link #defaultRamBufferMb()} of writer buffer, a commit every 30 seconds. */
   public static final IndexConfig DEFAULT =
-      new IndexConfig(Runtime.getRuntime().availableProcessors(), defaultRamBufferMb(), Duration.ofSeconds(30), true, 0, -1);
+      new IndexConfig(Runtime.getRuntime().availableProcessors(), defaultRamBufferMb(), Duration.ofSeconds(30), true, 0, -1, null);
 
   /**
    * A quarter of the heap, between 16 and 256 MB. A bigger buffer writes fewer, larger segments and
@@ -28,9 +29,11 @@ public final class IndexConfig {
   private final boolean measureInputs;
   private final long commitEveryMessages;
   private final long stopAfter;
+  private final KeySource keys;
 
   private IndexConfig(
-      int threads, int ramBufferMb, Duration commitInterval, boolean measureInputs, long commitEveryMessages, long stopAfter) {
+      int threads, int ramBufferMb, Duration commitInterval, boolean measureInputs, long commitEveryMessages, long stopAfter,
+      KeySource keys) {
     if (threads < 1 || ramBufferMb < 4 || commitInterval.isNegative()) {
       throw new IllegalArgumentException("threads >= 1, RAM buffer >= 4 MB and a positive commit interval are needed");
     }
@@ -40,6 +43,7 @@ public final class IndexConfig {
     this.measureInputs = measureInputs;
     this.commitEveryMessages = commitEveryMessages;
     this.stopAfter = stopAfter;
+    this.keys = keys;
   }
 
   /** Parser threads. */
@@ -59,17 +63,17 @@ public final class IndexConfig {
 
   /** A copy with this many parser threads. */
   public IndexConfig withThreads(int n) {
-    return new IndexConfig(n, ramBufferMb, commitInterval, measureInputs, commitEveryMessages, stopAfter);
+    return new IndexConfig(n, ramBufferMb, commitInterval, measureInputs, commitEveryMessages, stopAfter, keys);
   }
 
   /** A copy with this writer RAM buffer. */
   public IndexConfig withRamBufferMb(int mb) {
-    return new IndexConfig(threads, mb, commitInterval, measureInputs, commitEveryMessages, stopAfter);
+    return new IndexConfig(threads, mb, commitInterval, measureInputs, commitEveryMessages, stopAfter, keys);
   }
 
   /** A copy committing at this interval. */
   public IndexConfig withCommitInterval(Duration interval) {
-    return new IndexConfig(threads, ramBufferMb, interval, measureInputs, commitEveryMessages, stopAfter);
+    return new IndexConfig(threads, ramBufferMb, interval, measureInputs, commitEveryMessages, stopAfter, keys);
   }
 
   /** Whether the run measures its inputs' total size, which only progress and its ETA use. */
@@ -83,7 +87,20 @@ public final class IndexConfig {
    * IndexStatus#totalBytes()} stays 0 and there is no ETA.
    */
   public IndexConfig withMeasureInputs(boolean measure) {
-    return new IndexConfig(threads, ramBufferMb, commitInterval, measure, commitEveryMessages, stopAfter);
+    return new IndexConfig(threads, ramBufferMb, commitInterval, measure, commitEveryMessages, stopAfter, keys);
+  }
+
+  /**
+   * The DKIM keys each message's signatures are verified with ({@code dkim.result}), or null: then
+   * nothing is verified and only the servers' stated verdicts are indexed.
+   */
+  public KeySource keys() {
+    return keys;
+  }
+
+  /** A copy that verifies DKIM signatures with these keys (null: none). */
+  public IndexConfig withKeys(KeySource keySource) {
+    return new IndexConfig(threads, ramBufferMb, commitInterval, measureInputs, commitEveryMessages, stopAfter, keySource);
   }
 
   long commitEveryMessages() {
@@ -96,7 +113,7 @@ public final class IndexConfig {
 
   /** Test hook: also commit after every {@code n} messages read. */
   IndexConfig withCommitEvery(long n) {
-    return new IndexConfig(threads, ramBufferMb, commitInterval, measureInputs, n, stopAfter);
+    return new IndexConfig(threads, ramBufferMb, commitInterval, measureInputs, n, stopAfter, keys);
   }
 
   /**
@@ -104,6 +121,6 @@ public final class IndexConfig {
    * committed as a killed process would.
    */
   IndexConfig withStopAfter(long n) {
-    return new IndexConfig(threads, ramBufferMb, commitInterval, measureInputs, commitEveryMessages, n);
+    return new IndexConfig(threads, ramBufferMb, commitInterval, measureInputs, commitEveryMessages, n, keys);
   }
 }

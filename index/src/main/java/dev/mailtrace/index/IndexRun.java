@@ -9,6 +9,8 @@ import dev.mailtrace.bounce.BounceClassifier;
 import dev.mailtrace.bounce.DeliveryReport;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.RawMessage;
+import dev.mailtrace.auth.Authenticity;
+import dev.mailtrace.auth.DkimVerifier;
 import dev.mailtrace.message.Source;
 import dev.mailtrace.mime.MessageParser;
 import dev.mailtrace.mime.ParserConfig;
@@ -76,6 +78,8 @@ public final class IndexRun {
   /** Part hashes off: only attachments' are indexed, and MessageDocument computes those. */
   private final MessageParser parser = new MessageParser(ParserConfig.DEFAULT.withHashParts(false));
   private final BounceClassifier classifier = new BounceClassifier();
+  /** Verifies DKIM when the run was given keys; else null. */
+  private final DkimVerifier verifier;
 
   private final AtomicLong added = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
@@ -95,6 +99,7 @@ public final class IndexRun {
     this.indexDir = indexDir;
     this.inputs = List.copyOf(inputs);
     this.config = config;
+    this.verifier = config.keys() == null ? null : new DkimVerifier(config.keys());
   }
 
   /** Where the run stands now; safe to call from any thread while it runs. */
@@ -485,7 +490,8 @@ public final class IndexRun {
   private record Opened(String file, long stamp) {}
 
   private void index(IndexWriter writer, RawMessage raw, boolean fresh, long stamp) throws IOException {
-    if (add(writer, parser.parse(raw), classifier, fresh, stamp)) {
+    Authenticity verified = verifier == null ? null : verifier.verify(raw.content());
+    if (add(writer, parser.parse(raw), classifier, fresh, stamp, verified)) {
       problems.incrementAndGet();
     }
   }
@@ -496,12 +502,16 @@ public final class IndexRun {
    * nothing to replace and the cheaper add will do. True when the document records a problem (of
    * the message or of a Received field), as {@code has:problem} finds it.
    */
-  private static boolean add(IndexWriter writer, Message m, BounceClassifier classifier, boolean fresh, long stamp)
+  private static boolean add(
+      IndexWriter writer, Message m, BounceClassifier classifier, boolean fresh, long stamp, Authenticity verified)
       throws IOException {
     HopChain chain = HopChain.of(m);
     DeliveryReport report = classifier.classify(m);
     Source s = m.source();
     var doc = MessageDocument.of(m, chain, report);
+    if (verified != null) {
+      AuthFields.addVerified(doc, verified);
+    }
     // Only a message that starts its file can vouch for it; Reading.admit checks that it ends it too.
     if (stamp != 0 && s.offset() == 0) {
       doc.add(new NumericDocValuesField(MessageFields.FILE_STAMP, stamp));
@@ -528,7 +538,7 @@ public final class IndexRun {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
       BounceClassifier classifier = new BounceClassifier();
       for (Message m : messages) {
-        add(writer, m, classifier, false, 0);
+        add(writer, m, classifier, false, 0, null);
       }
       Duplicates.mark(writer);
       writer.commit();

@@ -119,6 +119,8 @@ public final class MessageFields {
   public static final String AUTH_PREFIX = "auth.";
   /** Keyword, sorted-set doc values: the d= domains of the DKIM-Signature fields. */
   public static final String DKIM_DOMAIN = "dkim.domain";
+  /** Keyword, sorted-set doc values: the verified DKIM result, when the run had keys. */
+  public static final String DKIM_RESULT = "dkim.result";
 
   /** Text: parse problems. */
   public static final String PROBLEM = "problem";

@@ -34,7 +34,7 @@ import org.apache.lucene.search.WildcardQuery;
  * also {@code <role>.domain}), {@code subject body attachment attachment.type attachment.size
  * attachment.sha256 date size sha256 msgid (id) inreplyto references thread file has is dup
  * hop.ip hop.host hop.helo hop.protocol hop.tls hop.delay hops delay anomaly report bounce.reason
- * auth.dkim auth.spf auth.dmarc dkim.domain
+ * auth.dkim auth.spf auth.dmarc dkim.domain dkim.result
  * bounce.status bounce.code bounce.type bounce.remote bounce.recipient bounce.mta bounce.diagnostic
  * problem problems attachments header.NAME header}.
  */
@@ -100,6 +100,7 @@ final class FieldQueries {
     FIELDS.put("auth.spf", new Spec(Kind.KEYWORD, AUTH_PREFIX + "spf"));
     FIELDS.put("auth.dmarc", new Spec(Kind.KEYWORD, AUTH_PREFIX + "dmarc"));
     FIELDS.put("dkim.domain", new Spec(Kind.KEYWORD, DKIM_DOMAIN));
+    FIELDS.put("dkim.result", new Spec(Kind.KEYWORD, DKIM_RESULT));
     FIELDS.put("bounce.status", new Spec(Kind.KEYWORD, BOUNCE_STATUS));
     FIELDS.put("bounce.code", new Spec(Kind.KEYWORD, BOUNCE_CODE));
     FIELDS.put("bounce.type", new Spec(Kind.KEYWORD, BOUNCE_TYPE));

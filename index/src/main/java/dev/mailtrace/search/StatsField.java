@@ -18,6 +18,7 @@ public enum StatsField {
   REMOTE_HOST(MessageFields.BOUNCE_REMOTE, "remote-host", "bounce.remote", "remote"),
   HOP_HOST(MessageFields.HOP_HOST, "hop-host", "hop.host"),
   DKIM_DOMAIN(MessageFields.DKIM_DOMAIN, "dkim-domain", "dkim.domain"),
+  DKIM_RESULT(MessageFields.DKIM_RESULT, "dkim-result", "dkim.result"),
   ATTACHMENT_TYPE(MessageFields.ATTACHMENT_TYPE, "attachment-type", "attachment.type", "mimetype"),
   THREAD(MessageFields.THREAD, "thread");
 
