@@ -7,8 +7,9 @@ import java.security.MessageDigest;
  *
  * <p>Simple changes nothing but trailing empty lines of the body. Relaxed lower-cases field names,
  * unfolds, turns runs of WSP into one space and drops WSP at the ends of values; in the body it
- * drops WSP at line ends, turns runs of WSP into one space and drops trailing empty lines. Input is
- * a {@link WireMessage}, so every line already ends with CRLF.
+ * drops WSP at line ends, turns runs of WSP into one space and drops trailing empty lines. Header
+ * fields come from a {@link WireMessage}, whose lines end with CRLF; a body's lines may end with LF
+ * or CRLF, and both are hashed as CRLF.
  */
 enum Canonicalization {
   SIMPLE("simple"),
@@ -93,22 +94,35 @@ enum Canonicalization {
     return this == SIMPLE ? simpleBody(bytes, from, to, digest, limit) : relaxedBody(bytes, from, to, digest, limit);
   }
 
-  private static final byte[] CRLF = {'\r', '\n'};
-
   private static long simpleBody(byte[] b, int from, int to, MessageDigest digest, long limit) {
     int e = to;
-    while (e - 2 >= from && b[e - 2] == '\r' && b[e - 1] == '\n') {
-      e -= 2;
+    while (true) {
+      if (e - 2 >= from && b[e - 2] == '\r' && b[e - 1] == '\n') {
+        e -= 2;
+      } else if (e - 1 >= from && b[e - 1] == '\n') {
+        e -= 1;
+      } else {
+        break;
+      }
     }
     // RFC 6376 section 3.4.3: no trailing empty lines; an empty body is one CRLF
-    long length = (long) (e - from) + 2;
-    int text = (int) Math.min(e - from, Math.max(0, limit));
-    digest.update(b, from, text);
-    long room = limit - (e - from);
-    if (room > 0) {
-      digest.update(CRLF, 0, (int) Math.min(2, room));
+    Emitter out = new Emitter(digest, limit);
+    int i = from;
+    while (i < e) {
+      int lf = i;
+      while (lf < e && b[lf] != '\n') {
+        lf++;
+      }
+      int eol = lf < e && lf > i && b[lf - 1] == '\r' ? lf - 1 : lf;
+      out.add(b, i, eol - i);
+      out.crlf();
+      i = lf + 1;
     }
-    return length;
+    if (e == from) {
+      out.crlf();
+    }
+    out.flush();
+    return out.length;
   }
 
   private static long relaxedBody(byte[] b, int from, int to, MessageDigest digest, long limit) {
@@ -116,10 +130,11 @@ enum Canonicalization {
     int pendingEmpty = 0;
     int i = from;
     while (i < to) {
-      int eol = i;
-      while (eol < to && !(b[eol] == '\r' && eol + 1 < to && b[eol + 1] == '\n')) {
-        eol++;
+      int lf = i;
+      while (lf < to && b[lf] != '\n') {
+        lf++;
       }
+      int eol = lf < to && lf > i && b[lf - 1] == '\r' ? lf - 1 : lf; // CRLF or a bare LF
       int last = eol - 1;
       while (last >= i && (b[last] == ' ' || b[last] == '\t')) {
         last--;
@@ -149,7 +164,7 @@ enum Canonicalization {
         }
         out.crlf();
       }
-      i = eol + 2;
+      i = lf + 1;
     }
     out.flush();
     return out.length;

@@ -45,7 +45,13 @@ final class ReceiptTime {
     }
     for (int f = 0; f < m.fields; f++) {
       if (m.is(f, "received")) {
-        OffsetDateTime d = ReceivedParser.parse(m.value(f)).date();
+        // the date after the last ';' (RFC 5322 section 3.6.7); the whole field only when that fails
+        String v = m.value(f);
+        int semi = v.lastIndexOf(';');
+        OffsetDateTime d = semi < 0 ? null : DateParser.parse(v.substring(semi + 1));
+        if (d == null) {
+          d = ReceivedParser.parse(v).date();
+        }
         if (d != null) {
           at = d.toInstant();
           how = "its newest Received date";

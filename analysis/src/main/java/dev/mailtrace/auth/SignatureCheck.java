@@ -141,7 +141,7 @@ final class SignatureCheck {
     long[] length = bodyLengths.get(cacheKey);
     if (hash == null) {
       MessageDigest d = t.algorithm().newDigest();
-      length = new long[] {t.body().body(m.bytes, m.bodyStart, m.bytes.length, d, limit)};
+      length = new long[] {t.body().body(m.body, m.bodyStart, m.body.length, d, limit)};
       hash = d.digest();
       bodyHashes.put(cacheKey, hash);
       bodyLengths.put(cacheKey, length);

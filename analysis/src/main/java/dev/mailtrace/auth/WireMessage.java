@@ -5,21 +5,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A message's bytes as a signer saw them on the wire: every line ending CRLF, split into header
- * fields (byte ranges, folding kept) and the body.
+ * A message's bytes as a signer saw them on the wire: the header section with every line ending
+ * CRLF, split into fields (byte ranges, folding kept), and the body as stored.
  *
- * <p>Archives store lines with LF or CRLF; DKIM is defined over CRLF (RFC 6376 section 3.4), so an LF
- * not preceded by CR becomes CRLF, as dkimpy and OpenDKIM's milter see SMTP data. A bare CR is kept.
- * The header section ends at the first empty line (RFC 5322 section 2.1); a line in it that is
- * neither a field nor a continuation is skipped and recorded. No copy is made when the input
- * already ends every line with CRLF.
+ * <p>Archives store lines with LF or CRLF; DKIM is defined over CRLF (RFC 6376 section 3.4), so in
+ * the header an LF not preceded by CR becomes CRLF, as dkimpy and OpenDKIM's milter see SMTP data;
+ * the body is left as it is and {@link Canonicalization#body} reads either line end as CRLF (no
+ * copy of the largest part). A bare CR is kept. The header section ends at the first empty line
+ * (RFC 5322 section 2.1); a line in it that is neither a field nor a continuation is skipped and
+ * recorded.
  */
 final class WireMessage {
   /** Header fields kept; the rest are ignored (and recorded), bounding the work per message. */
   static final int MAX_FIELDS = 10_000;
 
+  /** The header section, CRLF line ends, with the empty line that ends it. */
   final byte[] bytes;
-  /** First body byte; {@code bytes.length} when there is no body. */
+  /** The stored message: the body is {@code [bodyStart, body.length)} of it, LF or CRLF line ends. */
+  final byte[] body;
+  /** First body byte in {@link #body}. */
   final int bodyStart;
 
   int fields;
@@ -32,47 +36,84 @@ final class WireMessage {
   final java.util.ArrayList<String> problems = new java.util.ArrayList<>(0);
   private boolean capped;
 
-  private WireMessage(byte[] bytes) {
-    this.bytes = bytes;
-    this.bodyStart = split();
+  private WireMessage(byte[] content) {
+    int headerEnd = headerEnd(content);
+    this.bytes = withCrlf(headerEnd == content.length ? content : Arrays.copyOf(content, headerEnd));
+    this.body = content;
+    this.bodyStart = headerEnd;
+    split();
   }
 
-  /** Splits a message, converting its line endings first when needed. */
+  /** Splits a message (LF or CRLF line ends). */
   static WireMessage of(byte[] content) {
-    return new WireMessage(withCrlf(content));
+    return new WireMessage(content);
+  }
+
+  /** The end of the header section in stored bytes: after its empty line, or the end of input. */
+  private static int headerEnd(byte[] b) {
+    int line = 0;
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == '\n') {
+        int len = i - line;
+        if (len == 0 || (len == 1 && b[line] == '\r')) {
+          return i + 1;
+        }
+        line = i + 1;
+      }
+    }
+    return b.length;
   }
 
   /** {@code content} with every LF preceded by CR; the same array when it already is. */
   static byte[] withCrlf(byte[] content) {
-    int bare = 0;
-    for (int i = 0; i < content.length; i++) {
-      if (content[i] == '\n' && (i == 0 || content[i - 1] != '\r')) {
-        bare++;
-      }
-    }
-    if (bare == 0) {
+    int n = content.length;
+    int lf = indexOfBareLf(content, 0);
+    if (lf < 0) {
       return content;
     }
-    byte[] out = new byte[content.length + bare];
+    // one pass: the text between line ends is copied whole, a CR put before each bare LF
+    byte[] out = new byte[n + n / 32 + 64];
     int o = 0;
-    for (int i = 0; i < content.length; i++) {
-      byte b = content[i];
-      if (b == '\n' && (i == 0 || content[i - 1] != '\r')) {
-        out[o++] = '\r';
+    int from = 0;
+    while (lf >= 0) {
+      int len = lf - from;
+      if (o + len + 2 > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, o + len + 2 + (n - lf)));
       }
-      out[o++] = b;
+      System.arraycopy(content, from, out, o, len);
+      o += len;
+      out[o++] = '\r';
+      out[o++] = '\n';
+      from = lf + 1;
+      lf = indexOfBareLf(content, from);
     }
-    return out;
+    int rest = n - from;
+    if (o + rest > out.length) {
+      out = Arrays.copyOf(out, o + rest);
+    }
+    System.arraycopy(content, from, out, o, rest);
+    o += rest;
+    return o == out.length ? out : Arrays.copyOf(out, o);
   }
 
-  private int split() {
+  /** The next LF at or after {@code from} without a CR before it, or -1. */
+  private static int indexOfBareLf(byte[] b, int from) {
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == '\n' && (i == 0 || b[i - 1] != '\r')) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void split() {
     byte[] b = bytes;
     int n = b.length;
     int i = 0;
     while (i < n) {
       int eol = lineEnd(i);
       if (eol == i) {
-        return Math.min(n, i + 2); // the empty line: the body follows it
+        return; // the empty line: the body follows it
       }
       if (b[i] == ' ' || b[i] == '\t') {
         if (fields > 0 && end[fields - 1] == i) {
@@ -104,7 +145,6 @@ final class WireMessage {
       }
       i = next(eol);
     }
-    return n;
   }
 
   /** Index of the CR of the CRLF ending the line at {@code from}, or the end of input. */
