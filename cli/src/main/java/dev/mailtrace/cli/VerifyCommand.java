@@ -164,7 +164,11 @@ final class VerifyCommand implements Callable<Integer> {
       counts[1]++;
     }
     if (output.json) {
-      new JsonWriter(out).value(json(v.raw(), v.auth())).newline();
+      // one write per message: the writer appends char by char, and each append to the shared
+      // PrintWriter takes its lock (half the CPU of a 20,000-message run)
+      StringBuilder line = new StringBuilder(2048);
+      new JsonWriter(line).value(json(v.raw(), v.auth())).newline();
+      out.write(line.toString());
     } else if (csv != null) {
       for (SignatureVerdict s : v.auth().dkim()) {
         row(csv, v.raw(), s);
