@@ -46,7 +46,7 @@ for r in $(seq "$runs"); do
   printf '%-40s %9s %9.0f %11.0f  %s\n' "dkimpy, one thread, in-process ($r)" "$m" "$(echo "$m / $s" | bc -l)" "$(echo "$m / $c" | bc -l)" "$(load)"
   py_wall[$r]=$(echo "$m / $s" | bc -l); py_cpu[$r]=$(echo "$m / $c" | bc -l)
 
-  best=$("$JAVA_HOME/bin/java" -cp bench/target/benchmarks.jar dev.mailtrace.bench.auth.WarmVerify "$single" "$zone" 3 1 | grep '^best')
+  best=$("$JAVA_HOME/bin/java" -cp bench/target/benchmarks.jar dev.mailtrace.bench.auth.WarmVerify "$single" "$zone" 6 3 | grep '^best')
   read -r _ m w c _ <<<"$best"
   [ "$m" = "$once" ] || { echo "WarmVerify verified $m messages; expected $once" >&2; exit 1; }
   printf '%-40s %9s %9.0f %11.0f  %s\n' "mailtrace, one thread, warm JVM ($r)" "$m" "$w" "$c" "$(load)"
