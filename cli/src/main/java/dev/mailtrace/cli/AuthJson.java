@@ -96,14 +96,18 @@ final class AuthJson {
   static List<Object> verdicts(List<AuthTrail.Verdict> verdicts) {
     List<Object> out = new ArrayList<>(verdicts.size());
     for (AuthTrail.Verdict v : verdicts) {
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("method", v.method());
-      j.put("result", v.result());
-      j.put("identity", v.identity());
-      j.put("reason", v.reason());
-      out.add(j);
+      out.add(verdict(v, new LinkedHashMap<>()));
     }
     return out;
+  }
+
+  /** Puts one method result's method, result, identity and reason into {@code j}; returns it. */
+  static Map<String, Object> verdict(AuthTrail.Verdict v, Map<String, Object> j) {
+    j.put("method", v.method());
+    j.put("result", v.result());
+    j.put("identity", v.identity());
+    j.put("reason", v.reason());
+    return j;
   }
 
   /** "spf=pass (a@example.com) dkim=pass (example.com)": a hop's verdicts on one line. */

@@ -198,11 +198,7 @@ final class RoutesCommand implements Callable<Integer> {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("field", f.name());
         j.put("server", f.server());
-        j.put("method", v.method());
-        j.put("result", v.result());
-        j.put("identity", v.identity());
-        j.put("reason", v.reason());
-        j.put("problems", f.problems());
+        AuthJson.verdict(v, j).put("problems", f.problems());
         out.add(j);
       }
     }
