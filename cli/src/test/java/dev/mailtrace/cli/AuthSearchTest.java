@@ -4,13 +4,18 @@ import static dev.mailtrace.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The authenticity fields of the index: stated verdicts always, the verified result with --keys. */
+/**
+ * Authenticity beyond verify: the index's fields (stated verdicts always, the verified result with
+ * --keys) and each hop's stated verdicts in routes and show.
+ */
 class AuthSearchTest {
   private static final Path RFC = Path.of("../analysis/src/test/resources/auth/rfc");
 
@@ -40,6 +45,26 @@ class AuthSearchTest {
     CliRun stats = run("stats", "--index", index.toString(), "--by", "dkim-result", "--csv");
     assertEquals(0, stats.code(), stats.err());
     assertTrue(stats.out().contains("pass,1") && stats.out().contains("fail,1"), stats.out());
+  }
+
+  @Test
+  void routesAndShowGiveEachHopItsServersVerdicts(@TempDir Path dir) throws IOException {
+    Path eml = Files.writeString(dir.resolve("m.eml"), """
+        Received: from mx.example.net by mail.example.org; Mon, 1 Jan 2024 10:00:05 +0000
+        Received: from a.example.com (a.example.com [192.0.2.1]) by mx.example.net; Mon, 1 Jan 2024 10:00:00 +0000
+        Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=a@example.com; dkim=none
+        From: a@example.com
+
+        body
+        """);
+    CliRun routes = run("routes", "--json", eml.toString());
+    assertEquals(0, routes.code(), routes.err());
+    JsonNode hop1 = new ObjectMapper().readTree(routes.out()).get("hops").get(0);
+    assertEquals("mx.example.net spf pass a@example.com", hop1.get("auth").get(0).get("server").asText() + " "
+        + hop1.get("auth").get(0).get("method").asText() + " " + hop1.get("auth").get(0).get("result").asText() + " "
+        + hop1.get("auth").get(0).get("identity").asText());
+    assertTrue(run("routes", eml.toString()).out().contains("  1 mx.example.net: spf=pass (a@example.com) dkim=none"));
+    assertTrue(run("show", eml.toString()).out().contains("Auth:     hop 1 mx.example.net: spf=pass (a@example.com) dkim=none"));
   }
 
   private static String count(Path index, String query) {
