@@ -4,6 +4,7 @@ import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.SourceBytes;
 import dev.mailtrace.archive.SourceMismatchException;
+import dev.mailtrace.archive.StoredContent;
 import dev.mailtrace.message.RawMessage;
 import dev.mailtrace.message.Source;
 import dev.mailtrace.replay.MessageSource;
@@ -457,7 +458,16 @@ final class ReplayCommand implements Callable<Integer> {
           Source s = new Source(h.file(), h.offset(), h.length(), h.sha256());
           byte[] bytes;
           try {
-            bytes = SourceBytes.readContent(s, ArchiveFormat.AUTO);
+            if (s.length() > ReplayConfig.IN_MEMORY_LIMIT) {
+              // Only the first bytes: the planner streams the rest from the file when it is sent.
+              StoredContent stored = StoredContent.of(s, ArchiveFormat.AUTO);
+              stored.verify();
+              try (var in = stored.open()) {
+                bytes = in.readNBytes(ReplayConfig.IN_MEMORY_LIMIT);
+              }
+            } else {
+              bytes = SourceBytes.readContent(s, ArchiveFormat.AUTO);
+            }
           } catch (SourceMismatchException changed) {
             err.println("mailtrace: skipped " + h.file() + " at " + h.offset() + ": changed since indexing; re-index it with 'mailtrace index'");
             continue;

@@ -1,5 +1,7 @@
 package dev.mailtrace.replay;
 
+import dev.mailtrace.archive.ArchiveFormat;
+import dev.mailtrace.archive.StoredContent;
 import dev.mailtrace.header.AddressParser;
 import dev.mailtrace.header.DateParser;
 import dev.mailtrace.message.Address;
@@ -7,6 +9,9 @@ import dev.mailtrace.message.RawMessage;
 import dev.mailtrace.smtp.Envelope;
 import dev.mailtrace.smtp.Envelope.Recipient;
 import dev.mailtrace.smtp.MessageData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,13 +43,31 @@ public final class ReplayPlanner {
     byte[] content = raw.content();
     HeaderSection header = HeaderSection.scan(content);
     List<String> problems = new ArrayList<>(0);
+    // A message longer than the in-memory limit came with only its first bytes: the rest is
+    // streamed from its file when it is sent, verified against its SHA-256 first (here, on the
+    // reading thread, not on a session's).
+    StoredContent stored = null;
+    String streamProblem = null;
+    if (raw.source().length() > config.inMemoryLimit()) {
+      if (header.bodyStart() >= content.length) {
+        streamProblem = "header section longer than " + content.length + " bytes: not sent";
+      } else {
+        try {
+          stored = StoredContent.of(raw.source(), ArchiveFormat.AUTO);
+          stored.verify();
+        } catch (IOException e) {
+          streamProblem = "cannot read the message again from its file: " + e.getMessage();
+          stored = null;
+        }
+      }
+    }
 
     String sender = config.mailFrom() != null ? config.mailFrom() : sender(header, problems);
     // With fixed recipients the archived ones do not matter; skip reading them.
     List<String> archived = config.policy().fixed().isEmpty() ? recipients(header, problems) : List.of();
 
     // RFC 5322 section 3.6.3: Bcc (and Resent-Bcc) must not reach other recipients; cut them out.
-    MessageData data = MessageData.of(content);
+    MessageData data = stored == null ? MessageData.of(content) : streamed(content, header.bodyStart(), stored);
     for (HeaderSection.Field f : header.fields()) {
       if (f.is(content, "Bcc") || f.is(content, "Resent-Bcc")) {
         data = data.omit(content, f.start(), f.end());
@@ -59,7 +82,18 @@ public final class ReplayPlanner {
     List<String> dropped = new ArrayList<>();
     List<Recipient> recipients = config.policy().apply(archived, dropped);
     String refusal = null;
-    if (sender == null) {
+    if (streamProblem != null) {
+      refusal = streamProblem;
+    } else if (stored != null) {
+      try {
+        data.size();
+      } catch (UncheckedIOException e) {
+        refusal = "cannot read the message again from its file: " + e.getCause().getMessage();
+      }
+    }
+    if (refusal != null) {
+      // reported as it is
+    } else if (sender == null) {
       refusal = "no sender: no Return-Path, Sender or From address; give one with --mail-from";
     } else if (recipients.isEmpty()) {
       refusal = archived.isEmpty()
@@ -70,6 +104,20 @@ public final class ReplayPlanner {
         ? new Envelope(sender, recipients, config.dsnNotify(), config.dsnRet(), config.dsnEnvid())
         : null;
     return new PlannedMessage(raw.source(), raw.index(), envelope, data, dropped, refusal, arrival);
+  }
+
+  /** The header section from memory, the body (from {@code bodyStart} on) read from the file each time it is sent. */
+  private static MessageData streamed(byte[] content, int bodyStart, StoredContent stored) {
+    return MessageData.of(content, 0, bodyStart).followedBy(() -> {
+      InputStream in = stored.open();
+      try {
+        in.skipNBytes(bodyStart);
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
+      return in;
+    });
   }
 
   private static String sender(HeaderSection header, List<String> problems) {

@@ -173,7 +173,9 @@ public final class Replayer {
     }
 
     private int permits(PlannedMessage p) {
-      return (int) Math.max(1, Math.min(BUDGET_KB, p.data().isStreamed() ? 1 : p.size() >> 10));
+      // A streamed message holds its first bytes (up to the in-memory limit) until it is sent.
+      long bytes = p.data().isStreamed() ? config.inMemoryLimit() : p.size();
+      return (int) Math.max(1, Math.min(BUDGET_KB, bytes >> 10));
     }
 
     /** The next message to send, reading the source as far as needed; null at its end. */
