@@ -20,6 +20,14 @@ public interface MessageSource extends AutoCloseable {
   /** The next message, or null when there are no more. */
   RawMessage next() throws IOException;
 
+  /**
+   * How the message last returned by {@link #next()} was captured on the wire (its SMTP envelope),
+   * or null for a message read from an archive, whose envelope comes from its header.
+   */
+  default Capture capture() {
+    return null;
+  }
+
   @Override
   default void close() throws IOException {}
 

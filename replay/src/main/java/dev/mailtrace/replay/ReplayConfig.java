@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param backoff delay before the first retry; doubled each time, with jitter
  * @param backoffMax the longest delay between retries
  * @param deadline the whole run ends after this long, whatever is in flight
+ * @param exchangers when not empty, the hosts to deliver to instead of {@code host} (an MX lookup's
+ *     answer): each connection tries them in preference order, equal ones shuffled, on {@code port}
  * @param inMemoryLimit messages longer than this many stored bytes are read with only their first
  *     bytes in memory and the rest streamed from their file when sent
  */
@@ -49,6 +51,7 @@ public record ReplayConfig(
     Duration backoff,
     Duration backoffMax,
     Duration deadline,
+    java.util.List<dev.mailtrace.smtp.MailExchanger> exchangers,
     int inMemoryLimit) {
 
   /** The default {@link #inMemoryLimit()}: larger messages are streamed from their files. */
@@ -61,6 +64,7 @@ public record ReplayConfig(
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(backoffMax, "backoffMax");
     Objects.requireNonNull(deadline, "deadline");
+    exchangers = java.util.List.copyOf(exchangers);
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -99,6 +103,7 @@ public record ReplayConfig(
     private Duration backoffMax = Duration.ofMinutes(1);
     private Duration deadline;
     private int inMemoryLimit = IN_MEMORY_LIMIT;
+    private java.util.List<dev.mailtrace.smtp.MailExchanger> exchangers = java.util.List.of();
 
     private Builder(String host, int port) {
       this.host = host;
@@ -134,6 +139,8 @@ public record ReplayConfig(
     /** The whole run ends after this long; null for the default. */
     public Builder deadline(Duration v) { deadline = v; return this; }
 
+    /** Deliver to these exchangers (an MX lookup's answer) instead of the host. */
+    public Builder exchangers(java.util.List<dev.mailtrace.smtp.MailExchanger> v) { exchangers = v; return this; }
     /** Messages longer than this many bytes are streamed from their files when sent. */
     public Builder inMemoryLimit(int v) { inMemoryLimit = v; return this; }
 
@@ -143,7 +150,7 @@ public record ReplayConfig(
           : duration != null ? duration.plusMinutes(5) : Duration.ofHours(24);
       return new ReplayConfig(host, port, client, policy == null ? new RecipientPolicy(java.util.List.of(), java.util.List.of(), java.util.Set.of(), false) : policy,
           mailFrom, stamp, dsnNotify, dsnRet, dsnEnvid, sessions, perSession, rate, duration, count,
-          timingFactor, retries, backoff, backoffMax, d, inMemoryLimit);
+          timingFactor, retries, backoff, backoffMax, d, exchangers, inMemoryLimit);
     }
   }
 }

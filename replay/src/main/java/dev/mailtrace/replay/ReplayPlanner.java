@@ -38,8 +38,16 @@ public final class ReplayPlanner {
     this.config = config;
   }
 
-  /** Plans one message. */
+  /** Plans one message read from an archive. */
   public PlannedMessage plan(RawMessage raw) {
+    return plan(raw, null);
+  }
+
+  /**
+   * Plans one message; with a {@link Capture} its envelope is the captured one (the sender unless
+   * the run gives one, the recipients through the policy as usual).
+   */
+  public PlannedMessage plan(RawMessage raw, Capture capture) {
     byte[] content = raw.content();
     HeaderSection header = HeaderSection.scan(content);
     List<String> problems = new ArrayList<>(0);
@@ -62,9 +70,11 @@ public final class ReplayPlanner {
       }
     }
 
-    String sender = config.mailFrom() != null ? config.mailFrom() : sender(header, problems);
+    String sender = config.mailFrom() != null ? config.mailFrom()
+        : capture != null ? capture.sender() : sender(header, problems);
     // With fixed recipients the archived ones do not matter; skip reading them.
-    List<String> archived = config.policy().fixed().isEmpty() ? recipients(header, problems) : List.of();
+    List<String> archived = !config.policy().fixed().isEmpty() ? List.of()
+        : capture != null ? capture.recipients() : recipients(header, problems);
 
     // RFC 5322 section 3.6.3: Bcc (and Resent-Bcc) must not reach other recipients; cut them out.
     MessageData data = stored == null ? MessageData.of(content) : streamed(content, header.bodyStart(), stored);
@@ -82,7 +92,9 @@ public final class ReplayPlanner {
     List<String> dropped = new ArrayList<>();
     List<Recipient> recipients = config.policy().apply(archived, dropped);
     String refusal = null;
-    if (streamProblem != null) {
+    if (capture != null && capture.notReplayable() != null) {
+      refusal = capture.notReplayable();
+    } else if (streamProblem != null) {
       refusal = streamProblem;
     } else if (stored != null) {
       try {
@@ -97,7 +109,7 @@ public final class ReplayPlanner {
       refusal = "no sender: no Return-Path, Sender or From address; give one with --mail-from";
     } else if (recipients.isEmpty()) {
       refusal = archived.isEmpty()
-          ? "no recipient: no Delivered-To, X-Original-To, To, Cc or Bcc address"
+          ? capture != null ? "no recipient: the capture has no RCPT" : "no recipient: no Delivered-To, X-Original-To, To, Cc or Bcc address"
           : "no recipient left after the recipient policy (dropped " + String.join(", ", dropped) + ")";
     }
     Envelope envelope = refusal == null

@@ -194,7 +194,7 @@ public final class Replayer {
         if (raw == null) {
           return null;
         }
-        PlannedMessage p = planner.plan(raw);
+        PlannedMessage p = planner.plan(raw, source.capture());
         if (config.timingFactor() > 0 && p.arrival() != null) {
           if (firstArrival == null) {
             firstArrival = p.arrival();
@@ -529,15 +529,57 @@ public final class Replayer {
         }
       }
       long t0 = System.nanoTime();
-      // Registered before connecting, so that the deadline can abort a connection that hangs.
-      session = SmtpSession.create(config.host(), config.port(), config.client());
-      live.add(session);
-      if (stopping) {
-        session.abort();
+      if (config.exchangers().isEmpty()) {
+        session = open(config.host(), null);
+      } else {
+        session = openExchanger();
       }
-      session.connect();
       summary.connected(System.nanoTime() - t0);
       onSession = 0;
+    }
+
+    /** A session to one host (at one of its addresses when given). */
+    private SmtpSession open(String host, java.net.InetAddress address) throws SmtpException {
+      // Registered before connecting, so that the deadline can abort a connection that hangs.
+      SmtpSession s = SmtpSession.create(host, address, config.port(), config.client());
+      live.add(s);
+      if (stopping) {
+        s.abort();
+      }
+      try {
+        s.connect();
+      } catch (SmtpException e) {
+        live.remove(s);
+        throw e;
+      }
+      return s;
+    }
+
+    /**
+     * RFC 5321 section 5.1: the exchangers in preference order (equal ones shuffled), each of
+     * their addresses in turn, until one takes the session; the last failure when none does.
+     */
+    private SmtpSession openExchanger() throws SmtpException {
+      SmtpException last = null;
+      List<String> tried = new ArrayList<>();
+      for (dev.mailtrace.smtp.MailExchanger mx : dev.mailtrace.smtp.MailExchanger.tryOrder(config.exchangers(), ThreadLocalRandom.current())) {
+        for (java.net.InetAddress a : mx.addresses()) {
+          if (stopping) {
+            break;
+          }
+          try {
+            return open(mx.host(), a);
+          } catch (SmtpException e) {
+            last = e;
+            tried.add(mx.host() + " [" + a.getHostAddress() + "]: " + e.getMessage());
+          }
+        }
+      }
+      if (last == null) {
+        throw new SmtpException(SmtpException.Kind.CONNECTION, Stage.CONNECT, "no exchanger to try", null, null);
+      }
+      throw tried.size() == 1 ? last
+          : new SmtpException(last.kind(), last.stage(), "every exchanger failed: " + String.join("; ", tried), last.reply(), last);
     }
 
     private void dropSession() {

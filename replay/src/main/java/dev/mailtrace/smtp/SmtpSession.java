@@ -36,6 +36,8 @@ public final class SmtpSession implements Closeable {
   private static final int MAX_LINE = 8192;
 
   private final String host;
+  /** The address to connect to, or null to resolve {@link #host}. */
+  private final java.net.InetAddress address;
   private final int port;
   private final SmtpClientConfig config;
   private volatile Socket socket;
@@ -70,8 +72,9 @@ public final class SmtpSession implements Closeable {
   /** Times out writes that a server stops reading (sockets only time out reads). */
   private StalledWriteGuard writeGuard;
 
-  private SmtpSession(String host, int port, SmtpClientConfig config) {
+  private SmtpSession(String host, java.net.InetAddress address, int port, SmtpClientConfig config) {
     this.host = host;
+    this.address = address;
     this.port = port;
     this.config = config;
     this.socket = new Socket();
@@ -94,7 +97,15 @@ public final class SmtpSession implements Closeable {
    * {@link #connect} waits for the server.
    */
   public static SmtpSession create(String host, int port, SmtpClientConfig config) {
-    return new SmtpSession(host, port, config);
+    return new SmtpSession(host, null, port, config);
+  }
+
+  /**
+   * As {@link #create(String, int, SmtpClientConfig)}, connecting to {@code address} (one of the
+   * host's, found by an MX lookup) while TLS checks the certificate against {@code host}.
+   */
+  public static SmtpSession create(String host, java.net.InetAddress address, int port, SmtpClientConfig config) {
+    return new SmtpSession(host, address, port, config);
   }
 
   /**
@@ -118,7 +129,7 @@ public final class SmtpSession implements Closeable {
     }
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), millis(Stage.CONNECT));
+      socket.connect(address != null ? new InetSocketAddress(address, port) : new InetSocketAddress(host, port), millis(Stage.CONNECT));
       attachStreams();
     } catch (SocketTimeoutException e) {
       throw new SmtpException(SmtpException.Kind.TIMEOUT, Stage.CONNECT, "connect to " + host + ":" + port + " timed out", null, e);
@@ -692,6 +703,25 @@ public final class SmtpSession implements Closeable {
     }
     needsReset = false;
     return r;
+  }
+
+  /**
+   * Sends one command line outside a transaction and reads its reply: HELP, VRFY, EXPN and the
+   * like, for probing a server. Every reply is a result (252 and 502 included); only a failing
+   * connection or a 421 is an exception.
+   *
+   * @throws IllegalStateException while a message is pending
+   */
+  public SmtpReply ask(String commandLine) throws SmtpException {
+    if (pending != null) {
+      throw new IllegalStateException("a submitted message is still pending; call drain() first");
+    }
+    if (commandLine.indexOf('\r') >= 0 || commandLine.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("a command is one line: " + commandLine.strip());
+    }
+    ensureOpen();
+    command(commandLine, Stage.QUERY);
+    return read(Stage.QUERY);
   }
 
   /** NOOP: checks that the server is still there. */
