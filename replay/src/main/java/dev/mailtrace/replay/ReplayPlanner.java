@@ -23,8 +23,8 @@ import java.util.List;
 
 /**
  * Turns an archived message into a {@link PlannedMessage}: the envelope from the header (or from
- * the user), recipients through the {@link RecipientPolicy}, Bcc lines cut out byte-exactly, the
- * replay stamp in front. Thread-safe; never throws on bad mail (it becomes a refusal).
+ * the user), recipients through the {@link RecipientPolicy}, Bcc (and Return-Path) lines cut out
+ * byte-exactly, the replay stamp in front. Thread-safe; never throws on bad mail (it becomes a refusal).
  *
  * <p>Sender: Return-Path, else Sender, else the first From address. Recipients: the topmost
  * Delivered-To, else the topmost X-Original-To (both name the mailbox the archived copy was
@@ -78,8 +78,10 @@ public final class ReplayPlanner {
 
     // RFC 5322 section 3.6.3: Bcc (and Resent-Bcc) must not reach other recipients; cut them out.
     MessageData data = stored == null ? MessageData.of(content) : streamed(content, header.bodyStart(), stored);
+    // RFC 5321 section 4.4: Return-Path is added at final delivery and a message sent on SHOULD
+    // NOT carry one (the archived copy's is the envelope sender, which MAIL FROM carries).
     for (HeaderSection.Field f : header.fields()) {
-      if (f.is(content, "Bcc") || f.is(content, "Resent-Bcc")) {
+      if (f.is(content, "Bcc") || f.is(content, "Resent-Bcc") || f.is(content, "Return-Path")) {
         data = data.omit(content, f.start(), f.end());
       }
     }

@@ -391,7 +391,8 @@ public final class SmtpSession implements Closeable {
     long size = data.size();
     long limit = capabilities.sizeLimit();
     if (limit > 0 && size > limit) {
-      return refuse("message is " + size + " bytes, over the server's SIZE limit of " + limit);
+      // RFC 1870 section 6: the server said in its EHLO reply that it will not take it.
+      return refuse("message is " + size + " bytes, over the server's SIZE limit of " + limit + " (EHLO reply: 250 SIZE " + limit + ")");
     }
     String body = null;
     if (data.hasEightBit()) {

@@ -22,7 +22,7 @@ final class WireOutput {
   }
 
   void write(byte[] b, int off, int len) throws IOException {
-    if (len >= DIRECT) {
+    if (len >= DIRECT || len > buffer.length) {
       drain();
       raw.write(b, off, len);
       return;
