@@ -116,13 +116,15 @@ public final class MxLookup {
   /** A then AAAA records of {@code host}; none when it does not exist. */
   private List<InetAddress> addresses(DirContext dns, String host) throws NamingException {
     List<InetAddress> out = new ArrayList<>();
-    Attributes attrs;
-    try {
-      attrs = dns.getAttributes(host, new String[] {"A", "AAAA"});
-    } catch (NameNotFoundException e) {
-      return out;
-    }
+    // One query per type: asking for both at once is an ANY query, which servers may refuse
+    // (RFC 8482).
     for (String type : new String[] {"A", "AAAA"}) {
+      Attributes attrs;
+      try {
+        attrs = dns.getAttributes(host, new String[] {type});
+      } catch (NameNotFoundException e) {
+        return out;
+      }
       Attribute a = attrs.get(type);
       if (a == null) {
         continue;
