@@ -51,14 +51,7 @@ ensure_user() {
 
 run_exim() { "$exim" "$@"; }
 
-free_port() {
-  local p
-  for _ in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo $p; return; fi
-  done
-  echo "exim-instance: no free port" >&2; exit 3
-}
+. "$(dirname "$(readlink -f "$0")")/../free-port.sh"
 
 case "$action" in
   unpack) unpack; ensure_user; exit 0 ;;

@@ -19,14 +19,7 @@ action=${1:?usage: postfix-instance.sh start|stop DIR}
 dir=${2:?usage: postfix-instance.sh start|stop DIR}
 dir=$(readlink -f "$dir")
 
-free_port() {
-  local p
-  for _ in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo $p; return; fi
-  done
-  echo "postfix-instance: no free port" >&2; exit 3
-}
+. "$(dirname "$(readlink -f "$0")")/../free-port.sh"
 
 case "$action" in
   stop)

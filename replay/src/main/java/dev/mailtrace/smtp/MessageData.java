@@ -127,23 +127,36 @@ public final class MessageData {
       return;
     }
     Scan s = new Scan();
+    try {
+      forEachChunk(s::chunk);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    eightBit = s.high;
+    eightBitHeader = s.highHeader;
+    size = s.n;
+  }
+
+  /** Bytes {@code [from, to)} of an array: one piece of the content. */
+  @FunctionalInterface
+  private interface ChunkConsumer {
+    void chunk(byte[] b, int from, int to) throws IOException;
+  }
+
+  /** The content in order: each slice, then the tail read in large pieces. */
+  private void forEachChunk(ChunkConsumer c) throws IOException {
     for (Slice x : slices) {
-      s.chunk(x.bytes, x.from, x.to);
+      c.chunk(x.bytes, x.from, x.to);
     }
     if (tail != null) {
       try (InputStream in = tail.open()) {
         byte[] buf = new byte[TAIL_CHUNK];
         int n;
         while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-          s.chunk(buf, 0, n);
+          c.chunk(buf, 0, n);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
-    eightBit = s.high;
-    eightBitHeader = s.highHeader;
-    size = s.n;
   }
 
   /** Counts wire bytes and looks for 8-bit bytes, chunk by chunk. */
@@ -213,18 +226,7 @@ public final class MessageData {
   /** As {@link #writeTo(OutputStream, boolean, boolean)}, into a sink. */
   long writeTo(Sink out, boolean dotStuff, boolean terminateLastLine) throws IOException {
     Encoder enc = new Encoder(out, dotStuff);
-    for (Slice x : slices) {
-      enc.chunk(x.bytes, x.from, x.to);
-    }
-    if (tail != null) {
-      try (InputStream in = tail.open()) {
-        byte[] buf = new byte[TAIL_CHUNK];
-        int n;
-        while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-          enc.chunk(buf, 0, n);
-        }
-      }
-    }
+    forEachChunk(enc::chunk);
     if (terminateLastLine && !enc.lineStart) {
       enc.emit(CRLF, 0, 2);
     }
