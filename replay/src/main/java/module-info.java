@@ -2,6 +2,7 @@
 module dev.mailtrace.replay {
   requires transitive dev.mailtrace.mail;
   requires org.apache.commons.csv;
+  requires java.naming;
 
   exports dev.mailtrace.replay;
   exports dev.mailtrace.smtp;

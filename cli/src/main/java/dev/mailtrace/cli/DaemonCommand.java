@@ -75,38 +75,12 @@ final class DaemonCommand implements Callable<Integer> {
 
   /** {@code --idle}, the same for {@code start} and the {@code serve} it runs. */
   static final class Idle {
-    @Option(names = "--idle", paramLabel = "TIME", defaultValue = "30m", description = "Exit after this long without a request: 90s, 30m (default), 2h, 1d.")
-    String text;
+    @Option(names = "--idle", paramLabel = "TIME", defaultValue = "30m", converter = DurationConverter.class, description = "Exit after this long without a request: 90s, 30m (default), 2h, 1d.")
+    Duration limit;
 
     Duration limit() {
-      return duration(text);
+      return limit;
     }
-  }
-
-  /** A duration such as 90s, 30m, 2h or 1d. */
-  static Duration duration(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    int i = 0;
-    while (i < t.length() && Character.isDigit(t.charAt(i))) {
-      i++;
-    }
-    if (i == 0 || i > 9) {
-      throw CliException.usage("--idle '" + text + "' is not a duration; use for example 90s, 30m, 2h or 1d");
-    }
-    long n = Long.parseLong(t.substring(0, i));
-    Duration d =
-        switch (t.substring(i)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m", "min" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          case "d" -> Duration.ofDays(n);
-          default -> throw CliException.usage("--idle '" + text + "' is not a duration; use for example 90s, 30m, 2h or 1d");
-        };
-    if (d.isZero()) {
-      throw CliException.usage("--idle must be longer than zero");
-    }
-    return d;
   }
 
   static String human(Duration d) {

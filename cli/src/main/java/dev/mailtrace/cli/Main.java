@@ -19,7 +19,9 @@ public final class Main implements Runnable {
    * command it was asked for, so a query does not pay for the replay command's 38 options.
    */
   static final List<String> COMMANDS =
-      List.of("show", "routes", "bounces", "verify", "index", "search", "stats", "thread", "export", "replay", "daemon", "warm-up", "help");
+      List.of(
+          "show", "routes", "bounces", "verify", "index", "search", "stats", "thread", "export", "replay",
+          "probe", "daemon", "warm-up", "help");
 
   /**
    * A new command object by name, or null. A switch, not a map of constructor references: the
@@ -37,6 +39,7 @@ public final class Main implements Runnable {
       case "thread" -> new ThreadCommand();
       case "export" -> new ExportCommand();
       case "replay" -> new ReplayCommand();
+      case "probe" -> new ProbeCommand();
       case "daemon" -> new DaemonCommand();
       case "warm-up" -> new WarmUpCommand();
       case "help" -> new CommandLine.HelpCommand();
@@ -120,6 +123,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(name, command(name));
       }
     }
+    // Enum-valued options (--tls required, --log-format jsonl) are written in lower case.
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
 

@@ -4,6 +4,7 @@ import dev.mailtrace.json.JsonWriter;
 import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.SourceBytes;
 import dev.mailtrace.archive.SourceMismatchException;
+import dev.mailtrace.archive.StoredContent;
 import dev.mailtrace.message.RawMessage;
 import dev.mailtrace.message.Source;
 import dev.mailtrace.replay.MessageSource;
@@ -15,9 +16,12 @@ import dev.mailtrace.replay.ReplayPlanner;
 import dev.mailtrace.replay.ReplaySummary;
 import dev.mailtrace.replay.Replayer;
 import dev.mailtrace.replay.ResultLog;
+import dev.mailtrace.replay.TranscriptSource;
 import dev.mailtrace.search.Hit;
 import dev.mailtrace.search.MailSearcher;
 import dev.mailtrace.smtp.Envelope;
+import dev.mailtrace.smtp.MailExchanger;
+import dev.mailtrace.smtp.MxLookup;
 import dev.mailtrace.smtp.SmtpClientConfig;
 import dev.mailtrace.smtp.Timeouts;
 import dev.mailtrace.smtp.TlsMode;
@@ -39,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,12 +56,10 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Replay archived messages against an SMTP server, safely and at a controlled rate. Recipients are",
-      "replaced (--rcpt), rewritten (--rcpt-rewrite) or limited to allowed domains (--allow-rcpt-domain);",
-      "without one of these the run refuses to start. Bcc lines are never sent. A target that is not on",
-      "this machine needs --i-mean-it. The summary goes to stdout, progress to stderr."
-    },
+    description = "Replay archived messages against an SMTP server, safely and at a controlled rate. Recipients are"
+        + " replaced (--rcpt), rewritten (--rcpt-rewrite) or limited to allowed domains (--allow-rcpt-domain);"
+        + " without one of these the run refuses to start. Bcc lines are never sent. A target that is not on"
+        + " this machine needs --i-mean-it. The summary goes to stdout, progress to stderr.",
     footer = {
       "",
       "Examples:",
@@ -65,6 +68,8 @@ import picocli.CommandLine.Spec;
       "  mailtrace replay --index idx --query 'from:alice@example.com' --to localhost:2525 --allow-rcpt-domain lab.test",
       "  mailtrace replay day.mbox --to mx.lab.test:25 --i-mean-it --rcpt sink@lab.test --timing originalx60 --stamp",
       "  mailtrace replay legacy.mbox --to old-relay.lab.test:25 --rcpt sink@lab.test --eight-bit downgrade",
+      "  mailtrace replay day.mbox --to-domain lab.test --dns 127.0.0.1:5353 --allow-rcpt-domain lab.test",
+      "  mailtrace replay --transcript capture.dump --to 127.0.0.1:2525 --rcpt sink@lab.test",
       "",
       "Exit codes: 0 every message accepted (or a dry run), 1 some were not, 2 bad usage, 3 environment."
     })
@@ -72,161 +77,260 @@ final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
 
-  @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "Archive files or folders (mbox, Maildir, .eml, .gz).")
+  @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "Archive files or folders (mbox, Maildir, .eml, .gz), or SMTP transcripts with --transcript.")
   List<Path> sources;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Select the messages from this index (with --query).")
-  Path index;
+  @ArgGroup(exclusive = false, heading = "%nWhat and where%n", order = 1)
+  Target target = new Target();
 
-  @Option(names = "--query", paramLabel = "Q", description = "The index query selecting the messages (see 'mailtrace search --help').")
-  String query;
+  @ArgGroup(exclusive = false, heading = "%nSafety%n", order = 2)
+  Safety safety = new Safety();
 
-  @Option(names = "--to", required = true, paramLabel = "HOST:PORT", description = "The target SMTP server (port 25 when absent).")
-  String to;
+  @ArgGroup(exclusive = false, heading = "%nRate, limits and retries%n", order = 3)
+  Pace pace = new Pace();
 
-  @Option(names = "--dry-run", description = "Print the plan (messages, envelopes, sizes) and connect to nothing.")
-  boolean dryRun;
+  @ArgGroup(exclusive = false, heading = "%nTLS and authentication%n", order = 4)
+  Tls tlsOptions = new Tls();
 
-  @Option(names = "--i-mean-it", description = "Allow a target that is not a loopback address.")
-  boolean iMeanIt;
+  @ArgGroup(exclusive = false, heading = "%nSMTP extensions%n", order = 5)
+  Extensions extensions = new Extensions();
 
-  @Option(names = "--mail-from", paramLabel = "ADDR", description = "Envelope sender for every message (default: Return-Path, Sender or From).")
-  String mailFrom;
+  @ArgGroup(exclusive = false, heading = "%nDelivery status notifications (RFC 3461, when the server offers DSN)%n", order = 6)
+  Dsn dsn = new Dsn();
 
-  @Option(names = "--rcpt", paramLabel = "ADDR", description = "Send every message to this address instead of its recipients (repeatable).")
-  List<String> rcpt = new ArrayList<>();
+  @ArgGroup(exclusive = false, heading = "%nLog and progress%n", order = 7)
+  Log logOptions = new Log();
 
-  @Option(names = "--rcpt-rewrite", paramLabel = "REGEX=>REPLACEMENT", description = "Rewrite matching recipients (repeatable; the first match wins; others are dropped unless allowed by domain).")
-  List<String> rewrites = new ArrayList<>();
+  /** The messages and the server they go to. */
+  static final class Target {
+    @Option(names = "--to", paramLabel = "HOST[:PORT]", description = "The target SMTP server (port 25 when absent).")
+    String to;
 
-  @Option(names = "--allow-rcpt-domain", paramLabel = "DOMAIN", description = "Send only to recipients in this domain or its subdomains (repeatable).")
-  List<String> allowedDomains = new ArrayList<>();
+    @Option(names = "--to-domain", paramLabel = "DOMAIN", description = "Deliver as an MTA would: to the MX hosts of DOMAIN in preference order, else its A/AAAA (RFC 5321 section 5).")
+    String toDomain;
 
-  @Option(names = "--no-recipient-safety", description = "Send to the archived recipients as they are. Real people may get mail.")
-  boolean noRecipientSafety;
+    @Option(names = "--dns", paramLabel = "HOST:PORT", description = "The DNS server for --to-domain (default: the system's resolvers).")
+    String dns;
 
-  @Option(names = "--stamp", description = "Add 'X-Mailtrace-Replay: RUN-ID' at the top of every message.")
-  boolean stamp;
+    @Option(names = "--port", paramLabel = "N", defaultValue = "25", description = "The SMTP port of the hosts --to-domain finds (default ${DEFAULT-VALUE}).")
+    int port = 25;
 
-  @Option(names = "--run-id", paramLabel = "ID", description = "The run id for --stamp and the summary (default: replay-TIME-RANDOM).")
-  String runId;
+    @Option(names = "--index", paramLabel = "DIR", description = "Select the messages from this index (with --query).")
+    Path index;
 
-  @Option(names = "--sessions", paramLabel = "N", defaultValue = "1", description = "Parallel SMTP connections (default ${DEFAULT-VALUE}).")
-  int sessions;
+    @Option(names = "--query", paramLabel = "Q", description = "The index query selecting the messages (see 'mailtrace search --help').")
+    String query;
 
-  @Option(names = "--per-session", paramLabel = "N", defaultValue = "0", description = "Messages per connection before reconnecting (0: no limit).")
-  int perSession;
+    @Option(names = "--transcript", description = "The SOURCEs are captured SMTP sessions (Postfix smtp-sink -D dumps or C:/S: transcripts): replay their envelopes and messages.")
+    boolean transcript;
+  }
 
-  @Option(names = "--rate", paramLabel = "R/s", description = "At most R messages per second over all sessions (for example 50 or 50/s).")
-  String rate;
+  /** Who may get mail, and what is sent at all. */
+  static final class Safety {
+    @Option(names = "--dry-run", description = "Print the plan (messages, envelopes, sizes) and connect to nothing.")
+    boolean dryRun;
 
-  @Option(names = "--duration", paramLabel = "TIME", description = "Stop taking new messages after this long (30s, 5m, 1h, or ISO PT...).")
-  String duration;
+    @Option(names = "--i-mean-it", description = "Allow a target that is not a loopback address.")
+    boolean iMeanIt;
 
-  @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N messages (0: all).")
-  long count;
+    @Option(names = "--rcpt", paramLabel = "ADDR", description = "Send every message to this address instead of its recipients (repeatable).")
+    List<String> rcpt = new ArrayList<>();
 
-  @Option(names = "--timing", paramLabel = "original[xF]", description = "Keep the original gaps between arrivals (first Received, else Date), F times faster.")
-  String timing;
+    @Option(names = "--rcpt-rewrite", paramLabel = "REGEX=>REPLACEMENT", description = "Rewrite matching recipients (repeatable; the first match wins; others are dropped unless allowed by domain).")
+    List<String> rewrites = new ArrayList<>();
 
-  @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Retries for 4xx replies and connection failures (default ${DEFAULT-VALUE}).")
-  int retries;
+    @Option(names = "--allow-rcpt-domain", paramLabel = "DOMAIN", description = "Send only to recipients in this domain or its subdomains (repeatable).")
+    List<String> allowedDomains = new ArrayList<>();
 
-  @Option(names = "--backoff", paramLabel = "TIME", defaultValue = "1s", description = "First retry delay, doubled each time with jitter (default ${DEFAULT-VALUE}).")
-  String backoff;
+    @Option(names = "--no-recipient-safety", description = "Send to the archived recipients as they are. Real people may get mail.")
+    boolean noRecipientSafety;
 
-  @Option(names = "--deadline", paramLabel = "TIME", description = "End the whole run after this long (default: --duration plus 5m, else 24h).")
-  String deadline;
+    @Option(names = "--mail-from", paramLabel = "ADDR", description = "Envelope sender for every message (default: Return-Path, Sender or From).")
+    String mailFrom;
 
-  @Option(names = "--timeout", paramLabel = "TIME", description = "One timeout for every SMTP stage instead of RFC 5321's (5m, 2m for DATA, 10m after the dot).")
-  String timeout;
+    @Option(names = "--stamp", description = "Add 'X-Mailtrace-Replay: RUN-ID' at the top of every message.")
+    boolean stamp;
 
-  @Option(names = "--tls", paramLabel = "MODE", defaultValue = "opportunistic", description = "STARTTLS: required, opportunistic (default) or off.")
-  String tls;
+    @Option(names = "--run-id", paramLabel = "ID", description = "The run id for --stamp and the summary (default: replay-TIME-RANDOM).")
+    String runId;
+  }
 
-  @Option(names = "--tls-trust-all", description = "Accept any server certificate (test servers only).")
-  boolean trustAll;
+  /** How fast, how much, how long, and what happens to failures. */
+  static final class Pace {
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "1", description = "Parallel SMTP connections (default ${DEFAULT-VALUE}).")
+    int sessions = 1;
 
-  @Option(names = "--truststore", paramLabel = "FILE", description = "PKCS12 trust store for the server certificate.")
-  Path trustStore;
+    @Option(names = "--per-session", paramLabel = "N", defaultValue = "0", description = "Messages per connection before reconnecting (0: no limit).")
+    int perSession;
 
-  @Option(names = "--truststore-password", paramLabel = "PW", description = "Password of the trust store.")
-  String trustStorePassword;
+    @Option(names = "--rate", paramLabel = "RATE", converter = RateConverter.class, description = "At most this many messages over all sessions: 50 or 50/s, 3000/m, 10000/h.")
+    Double rate;
 
-  @Option(names = "--auth-user", paramLabel = "USER", description = "Authenticate (AUTH PLAIN or LOGIN); the password comes from MAILTRACE_SMTP_PASSWORD.")
-  String authUser;
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class, description = "Stop taking new messages after this long (30s, 5m, 1h30m, PT2H).")
+    Duration duration;
 
-  @Option(names = "--auth-without-tls", description = "Allow AUTH on a connection without TLS.")
-  boolean authWithoutTls;
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N messages (0: all).")
+    long count;
 
-  @Option(names = "--no-pipelining", description = "Do not use PIPELINING even when offered.")
-  boolean noPipelining;
+    @Option(names = "--timing", paramLabel = "original[xF]", description = "Keep the original gaps between arrivals (first Received, else Date), F times faster.")
+    String timing;
 
-  @Option(names = "--no-chunking", description = "Do not use BDAT even when CHUNKING is offered.")
-  boolean noChunking;
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Retries for 4xx replies and connection failures (default ${DEFAULT-VALUE}).")
+    int retries = 3;
 
-  @Option(names = "--eight-bit", paramLabel = "WHAT", defaultValue = "send", description = "When the server lacks 8BITMIME/SMTPUTF8: send (anyway, the default), refuse, or downgrade (re-encode 8-bit bodies as quoted-printable/base64 and 8-bit header text as RFC 2047/2231 words; messages with 8-bit addresses are refused).")
-  String eightBit;
+    @Option(names = "--backoff", paramLabel = "TIME", defaultValue = "1s", converter = DurationConverter.class, description = "First retry delay, doubled each time with jitter (default ${DEFAULT-VALUE}).")
+    Duration backoff = Duration.ofSeconds(1);
 
-  @Option(names = "--dsn-notify", paramLabel = "WHEN", description = "DSN NOTIFY for every recipient (NEVER, or SUCCESS,FAILURE,DELAY), when the server offers DSN.")
-  String dsnNotify;
+    @Option(names = "--deadline", paramLabel = "TIME", converter = DurationConverter.class, description = "End the whole run after this long (default: --duration plus 5m, else 24h).")
+    Duration deadline;
 
-  @Option(names = "--dsn-ret", paramLabel = "FULL|HDRS", description = "DSN RET, when the server offers DSN.")
-  String dsnRet;
+    @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class, description = "One timeout for every SMTP stage instead of RFC 5321's (5m, 2m for DATA, 10m after the dot).")
+    Duration timeout;
+  }
 
-  @Option(names = "--dsn-envid", paramLabel = "ID", description = "DSN ENVID, when the server offers DSN.")
-  String dsnEnvid;
+  /** STARTTLS and AUTH. */
+  static final class Tls {
+    @Option(names = "--tls", paramLabel = "MODE", defaultValue = "opportunistic", description = "STARTTLS: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    TlsMode mode = TlsMode.OPPORTUNISTIC;
 
-  @Option(names = "--helo", paramLabel = "NAME", defaultValue = "localhost", description = "Name to give in EHLO/HELO (default ${DEFAULT-VALUE}).")
-  String helo;
+    @Option(names = "--tls-trust-all", description = "Accept any server certificate (test servers only).")
+    boolean trustAll;
 
-  @Option(names = "--log", paramLabel = "FILE", description = "Per-message log: CSV, or JSON lines for .json/.jsonl.")
-  Path log;
+    @Option(names = "--truststore", paramLabel = "FILE", description = "PKCS12 trust store for the server certificate.")
+    Path trustStore;
 
-  @Option(names = "--log-format", paramLabel = "FORMAT", description = "csv or jsonl (default: from the --log file name).")
-  String logFormat;
+    @Option(names = "--truststore-password", paramLabel = "PW", description = "Password of the trust store.")
+    String trustStorePassword;
 
-  @Option(names = "--progress", negatable = true, description = "Live progress on stderr (default: when stderr is a terminal).")
-  Boolean progress;
+    @Option(names = "--auth-user", paramLabel = "USER", description = "Authenticate (AUTH PLAIN or LOGIN); the password comes from MAILTRACE_SMTP_PASSWORD.")
+    String authUser;
+
+    @Option(names = "--auth-without-tls", description = "Allow AUTH on a connection without TLS.")
+    boolean authWithoutTls;
+  }
+
+  /** What to do with 8-bit content when the server lacks 8BITMIME or SMTPUTF8. */
+  enum EightBit {
+    SEND(SmtpClientConfig.EightBitFallback.SEND_ANYWAY),
+    REFUSE(SmtpClientConfig.EightBitFallback.REFUSE),
+    DOWNGRADE(SmtpClientConfig.EightBitFallback.DOWNGRADE);
+
+    final SmtpClientConfig.EightBitFallback fallback;
+
+    EightBit(SmtpClientConfig.EightBitFallback fallback) {
+      this.fallback = fallback;
+    }
+  }
+
+  /** Which ESMTP extensions to use. */
+  static final class Extensions {
+    @Option(names = "--no-pipelining", description = "Do not use PIPELINING even when offered.")
+    boolean noPipelining;
+
+    @Option(names = "--no-chunking", description = "Do not use BDAT even when CHUNKING is offered.")
+    boolean noChunking;
+
+    @Option(names = "--chunk-size", paramLabel = "SIZE", defaultValue = "1m", converter = SizeConverter.class, description = "Bytes per BDAT chunk (default ${DEFAULT-VALUE}).")
+    long chunkSize = 1 << 20;
+
+    @Option(names = "--eight-bit", paramLabel = "WHAT", defaultValue = "send", description = "When the server lacks 8BITMIME/SMTPUTF8: send (anyway, the default), refuse, or downgrade (re-encode 8-bit bodies as quoted-printable/base64 and 8-bit header text as RFC 2047/2231 words; messages with 8-bit addresses are refused).")
+    EightBit eightBit = EightBit.SEND;
+
+    @Option(names = "--helo", paramLabel = "NAME", defaultValue = "localhost", description = "Name to give in EHLO/HELO (default ${DEFAULT-VALUE}).")
+    String helo = "localhost";
+
+    @Option(names = "--stream-above", paramLabel = "SIZE", defaultValue = "4m", converter = SizeConverter.class, description = "Messages larger than this are streamed from their files when sent instead of held in memory (default ${DEFAULT-VALUE}).")
+    long streamAbove = ReplayConfig.IN_MEMORY_LIMIT;
+  }
+
+  /** RFC 3461 NOTIFY values. */
+  enum Notify { NEVER, SUCCESS, FAILURE, DELAY }
+
+  /** RFC 3461 RET values. */
+  enum Ret { FULL, HDRS }
+
+  /** DSN parameters for every message. */
+  static final class Dsn {
+    @Option(names = "--dsn-notify", paramLabel = "WHEN", split = ",", description = "DSN NOTIFY for every recipient: NEVER, or any of SUCCESS,FAILURE,DELAY.")
+    List<Notify> notify;
+
+    @Option(names = "--dsn-ret", paramLabel = "FULL|HDRS", description = "DSN RET: ${COMPLETION-CANDIDATES}.")
+    Ret ret;
+
+    @Option(names = "--dsn-envid", paramLabel = "ID", description = "DSN ENVID.")
+    String envid;
+  }
+
+  /** The per-message log and live progress. */
+  static final class Log {
+    @Option(names = "--log", paramLabel = "FILE", description = "Per-message log: CSV, or JSON lines for .json/.jsonl.")
+    Path file;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: from the --log file name).")
+    ResultLog.Format format;
+
+    @Option(names = "--progress", negatable = true, description = "Live progress on stderr (default: when stderr is a terminal).")
+    Boolean progress;
+  }
 
   @Override
   public Integer call() throws Exception {
     output.check();
-    if ((sources == null || sources.isEmpty()) == (index == null)) {
+    boolean archives = sources != null && !sources.isEmpty();
+    if (archives == (target.index != null)) {
       throw CliException.usage("give archive paths or --index DIR --query Q (one of the two)");
     }
-    if (index != null && query == null) {
+    if (target.index != null && target.query == null) {
       throw CliException.usage("--index needs --query to select the messages ('*' for all)");
     }
-    if (sources != null) {
+    if (target.transcript && !archives) {
+      throw CliException.usage("--transcript takes the transcripts as SOURCE arguments");
+    }
+    if ((target.to == null) == (target.toDomain == null)) {
+      throw CliException.usage("give the server with --to HOST[:PORT], or a domain to deliver to with --to-domain DOMAIN (one of the two)");
+    }
+    if (archives) {
       for (Path p : sources) {
         if (!java.nio.file.Files.exists(p)) {
           throw CliException.environment("no such file or folder: " + p + "; check the path");
         }
       }
     }
-    Target target = target(to);
     RecipientPolicy policy = policy();
-    if (!dryRun && !policy.isUsable()) {
+    if (!safety.dryRun && !policy.isUsable()) {
       throw CliException.usage("refusing to replay to the archived recipients: give --rcpt ADDR, --rcpt-rewrite 'REGEX=>REPLACEMENT' or --allow-rcpt-domain DOMAIN (or --no-recipient-safety if real people may get this mail)");
     }
-    if (!dryRun && !iMeanIt && !isLoopback(target.host)) {
-      throw CliException.usage(target.host + " is not this machine: add --i-mean-it to replay to another server");
+    ServerAddress server;
+    List<MailExchanger> exchangers = List.of();
+    if (target.to != null) {
+      server = ServerAddress.parse("--to", target.to, 25);
+      if (!safety.dryRun) {
+        server.requireAllowed(safety.iMeanIt);
+      }
+    } else {
+      exchangers = exchangers(target.toDomain);
+      server = new ServerAddress(target.toDomain, target.port);
+      if (!safety.dryRun) {
+        List<java.net.InetAddress> all = new ArrayList<>();
+        exchangers.forEach(x -> all.addAll(x.addresses()));
+        ServerAddress.requireAllowed(all, "an MX host of " + target.toDomain, safety.iMeanIt);
+      }
     }
-    String id = runId != null ? runId : "replay-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+    String id = safety.runId != null ? safety.runId : "replay-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
         + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
-    ReplayConfig config = config(target, policy, id);
+    ReplayConfig config = config(server, exchangers, policy, id);
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (dryRun) {
+    if (safety.dryRun) {
       return dryRun(config, policy, out);
     }
-    boolean showProgress = progress != null ? progress : Terminal.isTerminal();
-    ResultLog resultLog = log == null ? ResultLog.NONE : ResultLog.open(log, logFormat());
+    boolean showProgress = logOptions.progress != null ? logOptions.progress : Terminal.isTerminal();
+    ResultLog resultLog = logOptions.file == null ? ResultLog.NONE
+        : ResultLog.open(logOptions.file, logOptions.format != null ? logOptions.format : ResultLog.Format.of(logOptions.file));
     ReplaySummary summary;
     try (resultLog; MessageSource source = source(err)) {
-      err.println("mailtrace: replay " + id + " to " + target.host + ":" + target.port + " with " + sessions + " session(s)");
+      err.println("mailtrace: replay " + id + " to " + describe(server, exchangers) + " with " + pace.sessions + " session(s)");
       err.flush();
       summary = new Replayer(config).run(source, resultLog, showProgress ? line -> {
         err.print("\r" + line + "   ");
@@ -240,57 +344,34 @@ final class ReplayCommand implements Callable<Integer> {
     return summary.hasFailures() ? 1 : 0;
   }
 
-  private record Target(String host, int port) {}
-
-  private static Target target(String to) {
-    String host = to;
-    int port = 25;
-    int colon = to.lastIndexOf(':');
-    if (to.startsWith("[")) {
-      int close = to.indexOf(']');
-      if (close < 0) {
-        throw CliException.usage("--to '" + to + "' has no closing ']'; write [::1]:2525");
-      }
-      host = to.substring(1, close);
-      colon = to.indexOf(':', close);
-    } else if (colon >= 0 && to.indexOf(':') != colon) {
-      colon = -1; // a bare IPv6 address
-    } else if (colon >= 0) {
-      host = to.substring(0, colon);
+  private static String describe(ServerAddress server, List<MailExchanger> exchangers) {
+    if (exchangers.isEmpty()) {
+      return server.toString();
     }
-    if (colon >= 0) {
-      try {
-        port = Integer.parseInt(to.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw CliException.usage("--to '" + to + "' has no port number after ':'; write HOST:PORT");
-      }
+    List<String> hosts = new ArrayList<>();
+    for (MailExchanger x : exchangers) {
+      hosts.add(x.preference() + " " + x.host() + " " + x.addresses().stream().map(java.net.InetAddress::getHostAddress).toList());
     }
-    if (host.isEmpty() || port < 1 || port > 65535) {
-      throw CliException.usage("--to '" + to + "' is not HOST:PORT with a port from 1 to 65535");
-    }
-    return new Target(host, port);
+    return server.host() + " (MX " + String.join(", ", hosts) + ", port " + server.port() + ")";
   }
 
-  static boolean isLoopback(String host) {
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
+  /** The MX hosts of the domain, through --dns or the system's resolvers. */
+  private List<MailExchanger> exchangers(String domain) {
+    MxLookup dns = MxLookup.system();
+    if (target.dns != null) {
+      ServerAddress resolver = ServerAddress.parse("--dns", target.dns, 53);
+      dns = MxLookup.via(resolver.host(), resolver.port());
     }
     try {
-      InetAddress[] all = InetAddress.getAllByName(host);
-      for (InetAddress a : all) {
-        if (!a.isLoopbackAddress()) {
-          return false;
-        }
-      }
-      return all.length > 0;
-    } catch (UnknownHostException e) {
-      throw CliException.environment("cannot resolve " + host + "; check the --to host name");
+      return dns.lookup(domain);
+    } catch (java.net.UnknownHostException e) {
+      throw CliException.environment("--to-domain " + domain + ": " + e.getMessage());
     }
   }
 
   private RecipientPolicy policy() {
     List<RecipientPolicy.Rewrite> rules = new ArrayList<>();
-    for (String r : rewrites) {
+    for (String r : safety.rewrites) {
       try {
         rules.add(RecipientPolicy.Rewrite.parse(r));
       } catch (PatternSyntaxException e) {
@@ -299,90 +380,75 @@ final class ReplayCommand implements Callable<Integer> {
         throw CliException.usage("--rcpt-rewrite: " + e.getMessage());
       }
     }
-    return new RecipientPolicy(rcpt, rules, Set.copyOf(allowedDomains), noRecipientSafety);
+    return new RecipientPolicy(safety.rcpt, rules, Set.copyOf(safety.allowedDomains), safety.noRecipientSafety);
   }
 
-  private ReplayConfig config(Target target, RecipientPolicy policy, String id) {
-    if (sessions < 1 || perSession < 0 || count < 0 || retries < 0) {
+  private ReplayConfig config(ServerAddress server, List<MailExchanger> exchangers, RecipientPolicy policy, String id) {
+    if (pace.sessions < 1 || pace.perSession < 0 || pace.count < 0 || pace.retries < 0) {
       throw CliException.usage("--sessions must be at least 1; --per-session, --count and --retries must not be negative");
     }
-    SmtpClientConfig client = SmtpClientConfig.defaults()
-        .withHeloName(helo)
-        .withTls(tlsMode())
-        .withTrustAll(trustAll)
-        .withTrustStore(trustStore, trustStorePassword)
-        .withPipelining(!noPipelining)
-        .withChunking(!noChunking, 1 << 20)
-        .withEightBit(switch (eightBit.toLowerCase(Locale.ROOT)) {
-          case "send", "send-anyway" -> SmtpClientConfig.EightBitFallback.SEND_ANYWAY;
-          case "refuse" -> SmtpClientConfig.EightBitFallback.REFUSE;
-          case "downgrade" -> SmtpClientConfig.EightBitFallback.DOWNGRADE;
-          default -> throw CliException.usage("--eight-bit '" + eightBit + "': use send, refuse or downgrade");
-        });
-    if (timeout != null) {
-      client = client.withTimeouts(Timeouts.all(duration("--timeout", timeout)));
+    if (extensions.chunkSize < 512 || extensions.chunkSize > Integer.MAX_VALUE - 16) {
+      throw CliException.usage("--chunk-size must be from 512 bytes to 2g");
     }
-    if (authUser != null) {
+    if (extensions.streamAbove < 64 * 1024 || extensions.streamAbove > 1L << 30) {
+      throw CliException.usage("--stream-above must be from 64k to 1g");
+    }
+    SmtpClientConfig client = SmtpClientConfig.defaults()
+        .withHeloName(extensions.helo)
+        .withTls(tlsOptions.mode)
+        .withTrustAll(tlsOptions.trustAll)
+        .withTrustStore(tlsOptions.trustStore, tlsOptions.trustStorePassword)
+        .withPipelining(!extensions.noPipelining)
+        .withChunking(!extensions.noChunking, (int) extensions.chunkSize)
+        .withEightBit(extensions.eightBit.fallback);
+    if (pace.timeout != null) {
+      client = client.withTimeouts(Timeouts.all(pace.timeout));
+    }
+    if (tlsOptions.authUser != null) {
       String pw = System.getenv("MAILTRACE_SMTP_PASSWORD");
       if (pw == null) {
         throw CliException.usage("--auth-user needs the password in the environment variable MAILTRACE_SMTP_PASSWORD");
       }
-      client = client.withAuth(authUser, pw, authWithoutTls);
+      client = client.withAuth(tlsOptions.authUser, pw, tlsOptions.authWithoutTls);
     }
-    ReplayConfig.Builder b = ReplayConfig.builder(target.host, target.port)
+    ReplayConfig.Builder b = ReplayConfig.builder(server.host(), server.port())
         .client(client)
+        .exchangers(exchangers)
         .policy(policy)
-        .mailFrom(mailFrom)
-        .stamp(stamp ? id : null)
-        .dsn(dsnNotify, dsnRet, dsnEnvid)
-        .sessions(sessions)
-        .perSession(perSession)
-        .count(count)
-        .retries(retries);
-    Duration first = duration("--backoff", backoff);
+        .mailFrom(safety.mailFrom)
+        .stamp(safety.stamp ? id : null)
+        .dsn(dsnNotify(), dsn.ret == null ? null : dsn.ret.name(), dsn.envid)
+        .sessions(pace.sessions)
+        .perSession(pace.perSession)
+        .count(pace.count)
+        .retries(pace.retries)
+        .inMemoryLimit((int) extensions.streamAbove);
+    Duration first = pace.backoff;
     b.backoff(first, first.multipliedBy(64).compareTo(Duration.ofMinutes(5)) > 0 ? first.multipliedBy(64) : Duration.ofMinutes(5));
-    if (rate != null) {
-      String r = rate.toLowerCase(Locale.ROOT).replace("/s", "").strip();
-      try {
-        double v = Double.parseDouble(r);
-        if (v <= 0) {
-          throw new NumberFormatException();
-        }
-        b.rate(v);
-      } catch (NumberFormatException e) {
-        throw CliException.usage("--rate '" + rate + "': give messages per second, for example 50 or 50/s");
-      }
+    if (pace.rate != null) {
+      b.rate(pace.rate);
     }
-    if (duration != null) {
-      b.duration(duration("--duration", duration));
+    if (pace.duration != null) {
+      b.duration(pace.duration);
     }
-    if (deadline != null) {
-      b.deadline(duration("--deadline", deadline));
+    if (pace.deadline != null) {
+      b.deadline(pace.deadline);
     }
-    if (timing != null) {
-      b.timingFactor(timingFactor(timing));
+    if (pace.timing != null) {
+      b.timingFactor(timingFactor(pace.timing));
     }
     return b.build();
   }
 
-  private TlsMode tlsMode() {
-    return switch (tls.toLowerCase(Locale.ROOT)) {
-      case "required" -> TlsMode.REQUIRED;
-      case "opportunistic" -> TlsMode.OPPORTUNISTIC;
-      case "off" -> TlsMode.OFF;
-      default -> throw CliException.usage("--tls '" + tls + "': use required, opportunistic or off");
-    };
-  }
-
-  private ResultLog.Format logFormat() {
-    if (logFormat == null) {
-      return ResultLog.Format.of(log);
+  /** RFC 3461 section 4.1: NEVER, or any of SUCCESS, FAILURE and DELAY. */
+  private String dsnNotify() {
+    if (dsn.notify == null || dsn.notify.isEmpty()) {
+      return null;
     }
-    return switch (logFormat.toLowerCase(Locale.ROOT)) {
-      case "csv" -> ResultLog.Format.CSV;
-      case "json", "jsonl" -> ResultLog.Format.JSONL;
-      default -> throw CliException.usage("--log-format '" + logFormat + "': use csv or jsonl");
-    };
+    if (dsn.notify.contains(Notify.NEVER) && dsn.notify.size() > 1) {
+      throw CliException.usage("--dsn-notify NEVER cannot be combined with SUCCESS, FAILURE or DELAY");
+    }
+    return String.join(",", dsn.notify.stream().distinct().map(Enum::name).toList());
   }
 
   /** {@code original} (factor 1) or {@code originalxF}. */
@@ -404,48 +470,22 @@ final class ReplayCommand implements Callable<Integer> {
     throw CliException.usage("--timing '" + timing + "': use original or originalxF (F times faster, for example originalx10)");
   }
 
-  /** 500ms, 30s, 5m, 2h, or ISO-8601 (PT30S). */
-  static Duration duration(String option, String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    try {
-      if (t.startsWith("pt") || t.startsWith("p")) {
-        return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-      }
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      Duration d = switch (t.charAt(t.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new NumberFormatException();
-      };
-      if (d.isNegative() || d.isZero()) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw CliException.usage(option + " '" + text + "': give a time such as 500ms, 30s, 5m or 2h");
-    }
-  }
-
   private MessageSource source(PrintWriter err) throws IOException {
-    if (index == null) {
-      return MessageSource.archives(sources);
+    if (target.index == null) {
+      return target.transcript ? TranscriptSource.of(sources) : MessageSource.archives(sources, (int) extensions.streamAbove);
     }
     return indexSource(err);
   }
 
   /** The messages an index query selects, read back from their sources and checked against their hashes. */
   private MessageSource indexSource(PrintWriter err) throws IOException {
-    MailSearcher searcher = IndexLocation.open(index);
+    MailSearcher searcher = IndexLocation.open(target.index);
     List<Hit> hits;
     try {
-      hits = searcher.all(QueryOptions.parse(searcher, query, false), Integer.MAX_VALUE - 8);
+      hits = searcher.all(QueryOptions.parse(searcher, target.query, false), Integer.MAX_VALUE - 8);
     } catch (CliException badQuery) {
       searcher.close();
-      throw CliException.usage(badQuery.getMessage() + " in: " + query);
+      throw CliException.usage(badQuery.getMessage() + " in: " + target.query);
     }
     Iterator<Hit> it = hits.iterator();
     int[] n = {0};
@@ -457,7 +497,16 @@ final class ReplayCommand implements Callable<Integer> {
           Source s = new Source(h.file(), h.offset(), h.length(), h.sha256());
           byte[] bytes;
           try {
-            bytes = SourceBytes.readContent(s, ArchiveFormat.AUTO);
+            if (s.length() > extensions.streamAbove) {
+              // Only the first bytes: the planner streams the rest from the file when it is sent.
+              StoredContent stored = StoredContent.of(s, ArchiveFormat.AUTO);
+              stored.verify();
+              try (var in = stored.open()) {
+                bytes = in.readNBytes((int) extensions.streamAbove);
+              }
+            } else {
+              bytes = SourceBytes.readContent(s, ArchiveFormat.AUTO);
+            }
           } catch (SourceMismatchException changed) {
             err.println("mailtrace: skipped " + h.file() + " at " + h.offset() + ": changed since indexing; re-index it with 'mailtrace index'");
             continue;
@@ -477,7 +526,7 @@ final class ReplayCommand implements Callable<Integer> {
   private int dryRun(ReplayConfig config, RecipientPolicy policy, PrintWriter out) throws IOException {
     ReplayConfig planConfig = policy.isUsable() ? config
         : ReplayConfig.builder(config.host(), config.port()).policy(new RecipientPolicy(List.of(), List.of(), Set.of(), true))
-            .mailFrom(config.mailFrom()).stamp(config.stamp()).build();
+            .mailFrom(config.mailFrom()).stamp(config.stamp()).inMemoryLimit(config.inMemoryLimit()).build();
     ReplayPlanner planner = new ReplayPlanner(planConfig);
     long messages = 0;
     long sendable = 0;
@@ -489,7 +538,7 @@ final class ReplayCommand implements Callable<Integer> {
     try (MessageSource source = source(spec.commandLine().getErr())) {
       RawMessage raw;
       while ((raw = source.next()) != null && (config.count() == 0 || messages < config.count())) {
-        PlannedMessage p = planner.plan(raw);
+        PlannedMessage p = planner.plan(raw, source.capture());
         messages++;
         if (p.isSendable()) {
           sendable++;
@@ -523,8 +572,8 @@ final class ReplayCommand implements Callable<Integer> {
       csv.flush();
     }
     if (json == null && csv == null) {
-      out.printf(Locale.ROOT, "dry run: %d messages, %d to send (%d bytes) to %s:%d; nothing was sent%n",
-          messages, sendable, bytes, config.host(), config.port());
+      out.printf(Locale.ROOT, "dry run: %d messages, %d to send (%d bytes) to %s; nothing was sent%n",
+          messages, sendable, bytes, describe(new ServerAddress(config.host(), config.port()), config.exchangers()));
       if (!policy.isUsable()) {
         out.println("note: no recipient policy given; a real run would refuse to start (--rcpt, --rcpt-rewrite or --allow-rcpt-domain)");
       }

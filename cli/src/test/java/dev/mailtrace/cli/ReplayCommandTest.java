@@ -106,7 +106,7 @@ class ReplayCommandTest {
     CliRun bad = run("replay", mbox(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test", "--eight-bit", "mangle", "--dry-run");
     assertEquals(2, bad.code());
     assertEquals(1, bad.err().lines().count(), bad.err());
-    assertTrue(bad.err().contains("use send, refuse or downgrade"), bad.err());
+    assertTrue(bad.err().contains("expected one of [SEND, REFUSE, DOWNGRADE] (case-insensitive)"), bad.err());
     CliRun help = run("replay", "--help");
     assertTrue(help.out().contains("downgrade"), help.out());
   }
@@ -136,5 +136,36 @@ class ReplayCommandTest {
     List<String> rows = Files.readAllLines(log);
     assertEquals(3, rows.size());
     assertTrue(rows.get(1).contains("accepted"), rows.get(1));
+  }
+
+  @Test
+  void aCapturedSessionIsPlannedWithItsEnvelopeAndObsoleteVerbsAreNotSent(@TempDir Path dir) throws Exception {
+    Path capture = dir.resolve("session.txt");
+    java.nio.file.Files.writeString(capture, "C: MAIL FROM:<a@origin.test>\nS: 250 ok\nC: RCPT TO:<b@lab.test>\nS: 250 ok\n"
+        + "C: DATA\nS: 354 go\nC: Subject: s\nC:\nC: body\nC: .\nS: 250 ok\nC: SAML FROM:<x@origin.test>\nC: RCPT TO:<y@lab.test>\n"
+        + "C: DATA\nC: Subject: t\nC:\nC: b\nC: .\n");
+    CliRun r = run("replay", "--transcript", capture.toString(), "--to", "127.0.0.1:9", "--allow-rcpt-domain", "lab.test", "--dry-run");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("<a@origin.test> -> b@lab.test"), r.out());
+    assertTrue(r.out().contains("not sent: SAML (RFC 821"), r.out());
+    assertTrue(r.out().contains("dry run: 2 messages, 1 to send"), r.out());
+  }
+
+  @Test
+  void optionsShareTheDurationSizeAndRateSpellings() throws Exception {
+    CliRun ok = run("replay", mbox(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test", "--dry-run",
+        "--backoff", "1h30m", "--timeout", "PT30S", "--rate", "3000/m", "--chunk-size", "512k", "--tls", "required", "--log-format", "jsonl");
+    assertEquals(0, ok.code(), ok.err());
+    CliRun bad = run("replay", mbox(), "--to", "127.0.0.1:9", "--rcpt", "sink@lab.test", "--dry-run", "--rate", "fast");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("'fast' is not a rate"), bad.err());
+  }
+
+  @Test
+  void mxHostsElsewhereNeedIMeanIt() throws Exception {
+    CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, () -> ServerAddress.requireAllowed(
+        List.of(java.net.InetAddress.getByName("127.0.0.2"), java.net.InetAddress.getByName("192.0.2.7")), "an MX host of lab.test", false));
+    assertTrue(e.getMessage().contains("192.0.2.7"), e.getMessage());
+    ServerAddress.requireAllowed(List.of(java.net.InetAddress.getByName("127.0.0.2")), "an MX host of lab.test", false);
   }
 }

@@ -93,14 +93,14 @@ public final class SourceBytes {
     verify(source, sha.digest());
   }
 
-  private static void verify(Source source, byte[] hash) throws SourceMismatchException {
+  static void verify(Source source, byte[] hash) throws SourceMismatchException {
     String actual = Sha256.hex(hash);
     if (!actual.equals(source.sha256())) {
       throw mismatch(source, "SHA-256 is " + actual + ", expected " + source.sha256());
     }
   }
 
-  private static SourceMismatchException mismatch(Source source, String what) {
+  static SourceMismatchException mismatch(Source source, String what) {
     return new SourceMismatchException(
         "stored message changed: "
             + source.file()

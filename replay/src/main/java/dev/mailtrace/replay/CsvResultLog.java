@@ -3,23 +3,34 @@ package dev.mailtrace.replay;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-/** The per-message log as CSV with a header row (RFC 4180). */
+/**
+ * The per-message log as CSV with a header row (RFC 4180). Each session formats its own records;
+ * only appending the finished line to the file is shared, so sessions do not wait for each other's
+ * formatting.
+ */
 final class CsvResultLog implements ResultLog {
-  private final CSVPrinter printer;
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+  private final Writer out;
 
   CsvResultLog(Writer out) throws IOException {
-    printer = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(out);
+    this.out = out;
+    StringBuilder header = new StringBuilder(256);
+    FORMAT.printRecord(header, COLUMNS.toArray());
+    out.append(header);
   }
 
   @Override
-  public synchronized void record(MessageResult result) throws IOException {
-    printer.printRecord(ResultLog.values(result));
+  public void record(MessageResult result) throws IOException {
+    StringBuilder line = new StringBuilder(384);
+    FORMAT.printRecord(line, ResultLog.values(result).toArray());
+    synchronized (this) {
+      out.append(line);
+    }
   }
 
   @Override
   public synchronized void close() throws IOException {
-    printer.close(true);
+    out.close();
   }
 }

@@ -8,17 +8,17 @@ import java.util.List;
 /** The per-message log as JSON lines: one object per message, absent values left out. */
 final class JsonLinesResultLog implements ResultLog {
   private final Writer out;
-  private final StringBuilder line = new StringBuilder(512);
-  private final JsonWriter json = new JsonWriter(line);
 
   JsonLinesResultLog(Writer out) {
     this.out = out;
   }
 
   @Override
-  public synchronized void record(MessageResult result) throws IOException {
+  public void record(MessageResult result) throws IOException {
+    // Formatted by the calling session; only the append is shared.
     List<Object> values = ResultLog.values(result);
-    line.setLength(0);
+    StringBuilder line = new StringBuilder(512);
+    JsonWriter json = new JsonWriter(line);
     json.beginObject();
     for (int i = 0; i < values.size(); i++) {
       Object v = values.get(i);
@@ -27,7 +27,9 @@ final class JsonLinesResultLog implements ResultLog {
       }
     }
     json.endObject().newline();
-    out.append(line);
+    synchronized (this) {
+      out.append(line);
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.mailtrace.replay;
 
+import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.archive.ReaderConfig;
 import dev.mailtrace.message.RawMessage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +20,14 @@ public interface MessageSource extends AutoCloseable {
   /** The next message, or null when there are no more. */
   RawMessage next() throws IOException;
 
+  /**
+   * How the message last returned by {@link #next()} was captured on the wire (its SMTP envelope),
+   * or null for a message read from an archive, whose envelope comes from its header.
+   */
+  default Capture capture() {
+    return null;
+  }
+
   @Override
   default void close() throws IOException {}
 
@@ -29,6 +39,15 @@ public interface MessageSource extends AutoCloseable {
 
   /** Messages from archive files or folders, read in the order given with {@link ArchiveReader}. */
   static MessageSource archives(List<Path> paths) {
+    return archives(paths, ReplayConfig.IN_MEMORY_LIMIT);
+  }
+
+  /**
+   * As {@link #archives(List)}, keeping at most {@code inMemoryLimit} bytes of each message in
+   * memory (the planner streams the rest of a longer one from its file: give it the same limit).
+   */
+  static MessageSource archives(List<Path> paths, int inMemoryLimit) {
+    ReaderConfig limits = ReaderConfig.DEFAULT.withMaxMessageBytes(inMemoryLimit);
     Deque<Path> todo = new ArrayDeque<>(paths);
     return new MessageSource() {
       private ArchiveReader current;
@@ -41,7 +60,7 @@ public interface MessageSource extends AutoCloseable {
             if (p == null) {
               return null;
             }
-            current = ArchiveReader.open(p);
+            current = ArchiveReader.open(p, ArchiveFormat.AUTO, limits);
           }
           RawMessage m = current.next();
           if (m != null) {

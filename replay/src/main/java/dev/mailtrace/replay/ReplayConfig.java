@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param backoff delay before the first retry; doubled each time, with jitter
  * @param backoffMax the longest delay between retries
  * @param deadline the whole run ends after this long, whatever is in flight
+ * @param exchangers when not empty, the hosts to deliver to instead of {@code host} (an MX lookup's
+ *     answer): each connection tries them in preference order, equal ones shuffled, on {@code port}
+ * @param inMemoryLimit messages longer than this many stored bytes are read with only their first
+ *     bytes in memory and the rest streamed from their file when sent
  */
 public record ReplayConfig(
     String host,
@@ -46,7 +50,12 @@ public record ReplayConfig(
     int retries,
     Duration backoff,
     Duration backoffMax,
-    Duration deadline) {
+    Duration deadline,
+    java.util.List<dev.mailtrace.smtp.MailExchanger> exchangers,
+    int inMemoryLimit) {
+
+  /** The default {@link #inMemoryLimit()}: larger messages are streamed from their files. */
+  public static final int IN_MEMORY_LIMIT = 4 << 20;
 
   public ReplayConfig {
     Objects.requireNonNull(host, "host");
@@ -55,8 +64,12 @@ public record ReplayConfig(
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(backoffMax, "backoffMax");
     Objects.requireNonNull(deadline, "deadline");
+    exchangers = java.util.List.copyOf(exchangers);
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
+    }
+    if (inMemoryLimit < 64 * 1024) {
+      throw new IllegalArgumentException("in-memory limit below 64 KB: " + inMemoryLimit);
     }
     if (sessions < 1 || perSession < 0 || rate < 0 || count < 0 || timingFactor < 0 || retries < 0) {
       throw new IllegalArgumentException("sessions must be at least 1; limits and retries must not be negative");
@@ -89,6 +102,8 @@ public record ReplayConfig(
     private Duration backoff = Duration.ofSeconds(1);
     private Duration backoffMax = Duration.ofMinutes(1);
     private Duration deadline;
+    private int inMemoryLimit = IN_MEMORY_LIMIT;
+    private java.util.List<dev.mailtrace.smtp.MailExchanger> exchangers = java.util.List.of();
 
     private Builder(String host, int port) {
       this.host = host;
@@ -124,13 +139,18 @@ public record ReplayConfig(
     /** The whole run ends after this long; null for the default. */
     public Builder deadline(Duration v) { deadline = v; return this; }
 
+    /** Deliver to these exchangers (an MX lookup's answer) instead of the host. */
+    public Builder exchangers(java.util.List<dev.mailtrace.smtp.MailExchanger> v) { exchangers = v; return this; }
+    /** Messages longer than this many bytes are streamed from their files when sent. */
+    public Builder inMemoryLimit(int v) { inMemoryLimit = v; return this; }
+
     /** The configuration; without a deadline: the duration plus 5 minutes, else 24 hours. */
     public ReplayConfig build() {
       Duration d = deadline != null ? deadline
           : duration != null ? duration.plusMinutes(5) : Duration.ofHours(24);
       return new ReplayConfig(host, port, client, policy == null ? new RecipientPolicy(java.util.List.of(), java.util.List.of(), java.util.Set.of(), false) : policy,
           mailFrom, stamp, dsnNotify, dsnRet, dsnEnvid, sessions, perSession, rate, duration, count,
-          timingFactor, retries, backoff, backoffMax, d);
+          timingFactor, retries, backoff, backoffMax, d, exchangers, inMemoryLimit);
     }
   }
 }

@@ -42,6 +42,7 @@ public final class Replayer {
   private ReplaySummary summary;
   private ResultLog log;
   private long deadlineNanos;
+  private volatile Thread feedThread;
   /** One virtual thread per session: SMTP is waiting on sockets, not computing. */
   private final ThreadFactory threads = Thread.ofVirtual().name("mailtrace-replay-session-", 0).factory();
 
@@ -85,11 +86,20 @@ public final class Replayer {
     if (progress != null) {
       clock.scheduleAtFixedRate(() -> progress.accept(summary.progressLine()), 1, 1, TimeUnit.SECONDS);
     }
+    Thread reader = Thread.ofPlatform().name("mailtrace-replay-feed").daemon().start(feed);
+    feedThread = reader;
     try (ExecutorService workers = Executors.newThreadPerTaskExecutor(threads)) {
       for (int i = 0; i < config.sessions(); i++) {
         workers.submit(new Worker(feed, rate));
       }
     } finally {
+      reader.interrupt();
+      try {
+        reader.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      feed.abandonRest();
       clock.shutdownNow();
       summary.finish();
     }
@@ -105,50 +115,86 @@ public final class Replayer {
   /** Stops the run now: aborts open sessions; messages in hand are recorded as failed. */
   public void stop() {
     stopping = true;
+    Thread reader = feedThread;
+    if (reader != null) {
+      reader.interrupt();
+    }
     for (SmtpSession s : live) {
       s.abort();
     }
   }
 
   /**
-   * The messages to send, handed to the sessions one at a time: reads and plans the next message,
-   * records local refusals, applies count, duration and original timing. Sessions take from it in
-   * turn, so reading needs no thread of its own.
+   * The messages to send: one thread reads and plans them (records local refusals, applies count,
+   * duration and original timing) ahead of the sessions, which take them from a queue. The queue
+   * is bounded by count and by bytes, so memory stays bounded whatever the archive holds; the
+   * reading and the content scan (size, 8-bit) overlap with sending instead of holding up a
+   * session.
    */
-  private final class Feed {
+  private final class Feed implements Runnable {
+    private static final int BUDGET_KB = 64 * 1024;
     private final MessageSource source;
     private final long endNanos;
+    private final java.util.concurrent.LinkedBlockingQueue<PlannedMessage> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.Semaphore slots;
+    private final java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(BUDGET_KB);
+    private final PlannedMessage end = new PlannedMessage(new dev.mailtrace.message.Source("", 0, 0, ""), -1, null,
+        dev.mailtrace.smtp.MessageData.of(new byte[0]), List.of(), "end of the feed", null);
     private long taken;
     private Instant firstArrival;
     private long firstAt;
-    private boolean done;
-    IOException failure;
+    volatile IOException failure;
 
     Feed(MessageSource source, long start) {
       this.source = source;
       this.endNanos = config.duration() == null ? Long.MAX_VALUE : start + config.duration().toNanos();
+      this.slots = new java.util.concurrent.Semaphore(2 * config.sessions() + 2);
     }
 
-    /** The next message to send, or null when there is none left or the run is stopping. */
-    synchronized PlannedMessage next() throws InterruptedException {
-      while (!done && !stopping) {
+    @Override
+    public void run() {
+      try {
+        PlannedMessage p;
+        while ((p = read()) != null) {
+          try {
+            slots.acquire();
+            budget.acquire(permits(p));
+          } catch (InterruptedException e) {
+            finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
+            return;
+          }
+          queue.add(p);
+        }
+      } catch (InterruptedException e) {
+        // stop(): the run is ending.
+      } finally {
+        queue.add(end);
+      }
+    }
+
+    private int permits(PlannedMessage p) {
+      // A streamed message holds its first bytes (up to the in-memory limit) until it is sent.
+      long bytes = p.data().isStreamed() ? config.inMemoryLimit() : p.size();
+      return (int) Math.max(1, Math.min(BUDGET_KB, bytes >> 10));
+    }
+
+    /** The next message to send, reading the source as far as needed; null at its end. */
+    private PlannedMessage read() throws InterruptedException {
+      while (!stopping) {
         if (config.count() > 0 && taken >= config.count() || System.nanoTime() - endNanos > 0) {
-          done = true;
-          break;
+          return null;
         }
         RawMessage raw;
         try {
           raw = source.next();
         } catch (IOException e) {
           failure = e;
-          done = true;
-          break;
+          return null;
         }
         if (raw == null) {
-          done = true;
-          break;
+          return null;
         }
-        PlannedMessage p = planner.plan(raw);
+        PlannedMessage p = planner.plan(raw, source.capture());
         if (config.timingFactor() > 0 && p.arrival() != null) {
           if (firstArrival == null) {
             firstArrival = p.arrival();
@@ -157,8 +203,7 @@ public final class Replayer {
             double gap = (p.arrival().toEpochMilli() - firstArrival.toEpochMilli()) * 1e6 / config.timingFactor();
             long target = firstAt + (long) Math.min(gap, Long.MAX_VALUE / 4.0);
             if (!sleepUntil(Math.min(target, endNanos)) || System.nanoTime() - endNanos > 0) {
-              done = true;
-              break;
+              return null;
             }
           }
         }
@@ -171,6 +216,43 @@ public final class Replayer {
         return p;
       }
       return null;
+    }
+
+    /** The next message, waiting for the reader if need be; null at the end of the feed. */
+    PlannedMessage next() throws InterruptedException {
+      PlannedMessage p = queue.take();
+      return handOut(p);
+    }
+
+    /** The next message if one is ready now; {@code end} when there is none yet, null at the end. */
+    PlannedMessage poll() {
+      PlannedMessage p = queue.poll();
+      return p == null ? end : handOut(p);
+    }
+
+    boolean isEnd(PlannedMessage p) {
+      return p == end;
+    }
+
+    private PlannedMessage handOut(PlannedMessage p) {
+      if (p == end) {
+        // Left for the other sessions to see.
+        queue.add(end);
+        return null;
+      }
+      slots.release();
+      budget.release(permits(p));
+      return p;
+    }
+
+    /** Messages read but never handed out (the run stopped): each gets its result. */
+    void abandonRest() {
+      PlannedMessage p;
+      while ((p = queue.poll()) != null) {
+        if (p != end) {
+          finish(p, p.envelope(), Outcome.FAILED, 0, null, "not sent: the run's deadline was reached", 0);
+        }
+      }
     }
   }
 
@@ -291,11 +373,12 @@ public final class Replayer {
           return due;
         }
         if (!feedDone) {
-          if (config.timingFactor() > 0) {
-            // The feed may sleep: let the server have the pending content meanwhile.
+          PlannedMessage p = feed.poll();
+          if (feed.isEnd(p)) {
+            // Nothing ready: let the server have the pending content while the reader catches up.
             flush();
+            p = feed.next();
           }
-          PlannedMessage p = feed.next();
           if (p != null) {
             return new Attempt(p);
           }
@@ -446,15 +529,57 @@ public final class Replayer {
         }
       }
       long t0 = System.nanoTime();
-      // Registered before connecting, so that the deadline can abort a connection that hangs.
-      session = SmtpSession.create(config.host(), config.port(), config.client());
-      live.add(session);
-      if (stopping) {
-        session.abort();
+      if (config.exchangers().isEmpty()) {
+        session = open(config.host(), null);
+      } else {
+        session = openExchanger();
       }
-      session.connect();
       summary.connected(System.nanoTime() - t0);
       onSession = 0;
+    }
+
+    /** A session to one host (at one of its addresses when given). */
+    private SmtpSession open(String host, java.net.InetAddress address) throws SmtpException {
+      // Registered before connecting, so that the deadline can abort a connection that hangs.
+      SmtpSession s = SmtpSession.create(host, address, config.port(), config.client());
+      live.add(s);
+      if (stopping) {
+        s.abort();
+      }
+      try {
+        s.connect();
+      } catch (SmtpException e) {
+        live.remove(s);
+        throw e;
+      }
+      return s;
+    }
+
+    /**
+     * RFC 5321 section 5.1: the exchangers in preference order (equal ones shuffled), each of
+     * their addresses in turn, until one takes the session; the last failure when none does.
+     */
+    private SmtpSession openExchanger() throws SmtpException {
+      SmtpException last = null;
+      List<String> tried = new ArrayList<>();
+      for (dev.mailtrace.smtp.MailExchanger mx : dev.mailtrace.smtp.MailExchanger.tryOrder(config.exchangers(), ThreadLocalRandom.current())) {
+        for (java.net.InetAddress a : mx.addresses()) {
+          if (stopping) {
+            break;
+          }
+          try {
+            return open(mx.host(), a);
+          } catch (SmtpException e) {
+            last = e;
+            tried.add(mx.host() + " [" + a.getHostAddress() + "]: " + e.getMessage());
+          }
+        }
+      }
+      if (last == null) {
+        throw new SmtpException(SmtpException.Kind.CONNECTION, Stage.CONNECT, "no exchanger to try", null, null);
+      }
+      throw tried.size() == 1 ? last
+          : new SmtpException(last.kind(), last.stage(), "every exchanger failed: " + String.join("; ", tried), last.reply(), last);
     }
 
     private void dropSession() {

@@ -1,6 +1,5 @@
 package dev.mailtrace.smtp;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +36,8 @@ public final class SmtpSession implements Closeable {
   private static final int MAX_LINE = 8192;
 
   private final String host;
+  /** The address to connect to, or null to resolve {@link #host}. */
+  private final java.net.InetAddress address;
   private final int port;
   private final SmtpClientConfig config;
   private volatile Socket socket;
@@ -45,7 +46,7 @@ public final class SmtpSession implements Closeable {
   private final byte[] inBuffer = new byte[16 * 1024];
   private int inPos;
   private int inLen;
-  private OutputStream out;
+  private WireOutput out;
   private int currentTimeout = -1;
   private SmtpReply greeting;
   private SmtpReply hello;
@@ -66,15 +67,14 @@ public final class SmtpSession implements Closeable {
   /** What was changed in the message being sent (a 7-bit downgrade), or null. */
   private String adjustment;
   private final byte[] lineBuffer = new byte[MAX_LINE];
-  /** Staging for message content on its way to the socket buffer. */
-  private final byte[] scratch = new byte[32 * 1024];
 
   private volatile boolean aborted;
   /** Times out writes that a server stops reading (sockets only time out reads). */
   private StalledWriteGuard writeGuard;
 
-  private SmtpSession(String host, int port, SmtpClientConfig config) {
+  private SmtpSession(String host, java.net.InetAddress address, int port, SmtpClientConfig config) {
     this.host = host;
+    this.address = address;
     this.port = port;
     this.config = config;
     this.socket = new Socket();
@@ -97,7 +97,15 @@ public final class SmtpSession implements Closeable {
    * {@link #connect} waits for the server.
    */
   public static SmtpSession create(String host, int port, SmtpClientConfig config) {
-    return new SmtpSession(host, port, config);
+    return new SmtpSession(host, null, port, config);
+  }
+
+  /**
+   * As {@link #create(String, int, SmtpClientConfig)}, connecting to {@code address} (one of the
+   * host's, found by an MX lookup) while TLS checks the certificate against {@code host}.
+   */
+  public static SmtpSession create(String host, java.net.InetAddress address, int port, SmtpClientConfig config) {
+    return new SmtpSession(host, address, port, config);
   }
 
   /**
@@ -121,7 +129,7 @@ public final class SmtpSession implements Closeable {
     }
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), millis(Stage.CONNECT));
+      socket.connect(address != null ? new InetSocketAddress(address, port) : new InetSocketAddress(host, port), millis(Stage.CONNECT));
       attachStreams();
     } catch (SocketTimeoutException e) {
       throw new SmtpException(SmtpException.Kind.TIMEOUT, Stage.CONNECT, "connect to " + host + ":" + port + " timed out", null, e);
@@ -154,7 +162,7 @@ public final class SmtpSession implements Closeable {
     if (writeGuard == null) {
       writeGuard = new StalledWriteGuard(() -> socket, millis(Stage.BODY));
     }
-    out = new BufferedOutputStream(writeGuard.stream(socket.getOutputStream()), 64 * 1024);
+    out = new WireOutput(writeGuard.stream(socket.getOutputStream()), 64 * 1024);
   }
 
   private void hello() throws SmtpException {
@@ -383,7 +391,8 @@ public final class SmtpSession implements Closeable {
     long size = data.size();
     long limit = capabilities.sizeLimit();
     if (limit > 0 && size > limit) {
-      return refuse("message is " + size + " bytes, over the server's SIZE limit of " + limit);
+      // RFC 1870 section 6: the server said in its EHLO reply that it will not take it.
+      return refuse("message is " + size + " bytes, over the server's SIZE limit of " + limit + " (EHLO reply: 250 SIZE " + limit + ")");
     }
     String body = null;
     if (data.hasEightBit()) {
@@ -504,7 +513,7 @@ public final class SmtpSession implements Closeable {
       setTimeout(Stage.BODY);
       long written;
       try {
-        written = data.writeTo(out, true, true, scratch);
+        written = data.writeTo(out::write, true, true);
       } catch (IOException e) {
         throw lost(Stage.BODY, e);
       }
@@ -562,9 +571,9 @@ public final class SmtpSession implements Closeable {
     SmtpReply end;
     long bytes;
     if (bdat) {
-      Chunks chunks = new Chunks(pipe);
+      Chunks chunks = new Chunks(data.size(), pipe);
       try {
-        data.writeTo(chunks, false, false, scratch);
+        data.writeTo(chunks, false, false);
         chunks.finish();
       } catch (ChunkRefused e) {
         end = e.reply;
@@ -578,7 +587,7 @@ public final class SmtpSession implements Closeable {
       bytes = chunks.bytes;
     } else {
       try {
-        bytes = data.writeTo(out, true, true, scratch);
+        bytes = data.writeTo(out::write, true, true);
       } catch (IOException e) {
         throw lost(Stage.BODY, e);
       }
@@ -591,50 +600,65 @@ public final class SmtpSession implements Closeable {
     return new Transaction(null, mail, rcpts, dataReply, end, bytes, mailNanos, rcptNanos, dataNanos, System.nanoTime() - t0);
   }
 
-  /** BDAT chunks (RFC 3030): the content in pieces of the configured size, the last one marked LAST. */
-  private final class Chunks extends OutputStream {
-    private final byte[] buffer = new byte[config.chunkSize()];
+  /**
+   * BDAT chunks (RFC 3030): the content in pieces of the configured size, the last one marked
+   * LAST. The total is known from {@link MessageData#size()}, so each chunk's header goes out
+   * before its bytes and the content passes through without being gathered first.
+   */
+  private final class Chunks implements MessageData.Sink {
+    private final long total;
     private final boolean pipe;
-    private int used;
-    private int pending;
     private long bytes;
+    /** Bytes still owed to the current chunk; 0 between chunks. */
+    private long left;
+    private boolean lastChunk;
+    private int pending;
     private SmtpReply last;
 
-    Chunks(boolean pipe) {
+    Chunks(long total, boolean pipe) {
+      this.total = total;
       this.pipe = pipe;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      if (used == buffer.length) {
-        chunk(false);
-      }
-      buffer[used++] = (byte) b;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       while (len > 0) {
-        if (used == buffer.length) {
-          chunk(false);
+        if (left == 0) {
+          start();
         }
-        int n = Math.min(len, buffer.length - used);
-        System.arraycopy(b, off, buffer, used, n);
-        used += n;
+        int n = (int) Math.min(len, left);
+        out.write(b, off, n);
+        bytes += n;
+        left -= n;
         off += n;
         len -= n;
+        if (left == 0) {
+          ended();
+        }
       }
     }
 
-    void finish() throws IOException {
-      chunk(true);
+    private void start() throws IOException {
+      if (lastChunk) {
+        throw new IOException("the message grew while it was sent (" + total + " bytes announced); it was not completed");
+      }
+      left = Math.min(config.chunkSize(), total - bytes);
+      lastChunk = bytes + left == total;
+      SmtpSession.this.write(lastChunk ? "BDAT " + left + " LAST" : "BDAT " + left, Stage.BODY);
     }
 
-    private void chunk(boolean lastChunk) throws IOException {
-      SmtpSession.this.write(lastChunk ? "BDAT " + used + " LAST" : "BDAT " + used, Stage.BODY);
-      out.write(buffer, 0, used);
-      bytes += used;
-      used = 0;
+    void finish() throws IOException {
+      if (total == 0) {
+        // An empty message is one empty last chunk.
+        lastChunk = true;
+        SmtpSession.this.write("BDAT 0 LAST", Stage.BODY);
+        ended();
+      } else if (bytes != total || left != 0) {
+        throw new IOException("the message shrank while it was sent (" + bytes + " of " + total + " bytes); it was not completed");
+      }
+    }
+
+    private void ended() throws IOException {
       pending++;
       if (pipe && !lastChunk) {
         return;
@@ -680,6 +704,25 @@ public final class SmtpSession implements Closeable {
     }
     needsReset = false;
     return r;
+  }
+
+  /**
+   * Sends one command line outside a transaction and reads its reply: HELP, VRFY, EXPN and the
+   * like, for probing a server. Every reply is a result (252 and 502 included); only a failing
+   * connection or a 421 is an exception.
+   *
+   * @throws IllegalStateException while a message is pending
+   */
+  public SmtpReply ask(String commandLine) throws SmtpException {
+    if (pending != null) {
+      throw new IllegalStateException("a submitted message is still pending; call drain() first");
+    }
+    if (commandLine.indexOf('\r') >= 0 || commandLine.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("a command is one line: " + commandLine.strip());
+    }
+    ensureOpen();
+    command(commandLine, Stage.QUERY);
+    return read(Stage.QUERY);
   }
 
   /** NOOP: checks that the server is still there. */
@@ -777,8 +820,9 @@ public final class SmtpSession implements Closeable {
 
   private void write(String line, Stage stage) throws SmtpException {
     try {
-      out.write(line.getBytes(StandardCharsets.UTF_8));
-      out.write(CRLF);
+      byte[] b = line.getBytes(StandardCharsets.UTF_8);
+      out.write(b, 0, b.length);
+      out.write(CRLF, 0, 2);
     } catch (IOException e) {
       throw lost(stage, e);
     }
@@ -786,7 +830,7 @@ public final class SmtpSession implements Closeable {
 
   private void write(byte[] bytes, Stage stage) throws SmtpException {
     try {
-      out.write(bytes);
+      out.write(bytes, 0, bytes.length);
     } catch (IOException e) {
       throw lost(stage, e);
     }

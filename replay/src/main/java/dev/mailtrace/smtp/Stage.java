@@ -16,5 +16,7 @@ public enum Stage {
   DATA_END,
   RSET,
   NOOP,
+  /** A question about the server or its users: HELP, VRFY, EXPN (RFC 5321 section 4.1.1.6-8). */
+  QUERY,
   QUIT
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * How long to wait for each stage, after RFC 5321 section 4.5.3.2.
  *
  * @param connect TCP connection set-up (not in the RFC; 30 seconds by default)
- * @param greeting initial 220 message (5 minutes); also used for EHLO, STARTTLS, AUTH, RSET, NOOP, QUIT
+ * @param greeting initial 220 message (5 minutes); also used for EHLO, STARTTLS, AUTH, RSET, NOOP,
+ *     HELP, VRFY, EXPN and QUIT
  * @param mail reply to MAIL (5 minutes)
  * @param rcpt reply to each RCPT (5 minutes)
  * @param dataInit reply to DATA (2 minutes)
@@ -56,7 +57,7 @@ public record Timeouts(
       case DATA -> dataInit;
       case BODY -> dataBlock;
       case DATA_END -> dataEnd;
-      case GREETING, EHLO, STARTTLS, AUTH, RSET, NOOP, QUIT -> greeting;
+      case GREETING, EHLO, STARTTLS, AUTH, RSET, NOOP, QUERY, QUIT -> greeting;
     };
   }
 }

@@ -72,7 +72,12 @@ public final class FakeSmtpServer implements AutoCloseable {
   private final Thread acceptor;
 
   public FakeSmtpServer() throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  /** A server on one address and port (several loopback addresses may share a port: MX tests). */
+  public FakeSmtpServer(InetAddress address, int port) throws IOException {
+    server = new ServerSocket(port, 50, address);
     acceptor = Thread.ofVirtual().start(this::accept);
   }
 

@@ -66,11 +66,22 @@ class MessageDataTest {
       MessageData d = MessageData.of(c);
       byte[] written = d.toByteArray();
       assertEquals(written.length, d.size(), "seed " + seed);
-      // A tiny staging buffer gives the same bytes as a large one.
-      var small = new ByteArrayOutputStream();
-      var large = new ByteArrayOutputStream();
-      assertEquals(d.writeTo(small, true, true, new byte[16]), d.writeTo(large, true, true), "seed " + seed);
-      assertEquals(large.toString(StandardCharsets.ISO_8859_1), small.toString(StandardCharsets.ISO_8859_1), "seed " + seed);
+      // The same content cut into pieces (slices, then a tail) gives the same bytes and size.
+      int cut = c.length == 0 ? 0 : random.nextInt(c.length + 1);
+      MessageData pieces = MessageData.of(c, cut, cut);
+      for (int i = cut; i > 0; ) {
+        int from = Math.max(0, i - 1 - random.nextInt(3));
+        pieces = pieces.prepend(java.util.Arrays.copyOfRange(c, from, i));
+        i = from;
+      }
+      byte[] rest = java.util.Arrays.copyOfRange(c, cut, c.length);
+      pieces = pieces.followedBy(() -> new java.io.ByteArrayInputStream(rest));
+      var whole = new ByteArrayOutputStream();
+      var cutUp = new ByteArrayOutputStream();
+      assertEquals(d.writeTo(whole, true, true), pieces.writeTo(cutUp, true, true), "seed " + seed);
+      assertEquals(whole.toString(StandardCharsets.ISO_8859_1), cutUp.toString(StandardCharsets.ISO_8859_1), "seed " + seed);
+      assertEquals(d.size(), pieces.size(), "seed " + seed);
+      assertEquals(d.hasEightBit(), pieces.hasEightBit(), "seed " + seed);
       for (int i = 0; i < written.length; i++) {
         if (written[i] == '\r') {
           assertEquals('\n', written[i + 1], "seed " + seed);
