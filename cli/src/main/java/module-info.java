@@ -2,6 +2,7 @@
 module dev.mailtrace.cli {
   requires dev.mailtrace.index;
   requires dev.mailtrace.replay;
+  requires dev.mailtrace.web;
   requires info.picocli;
   requires java.logging;
   requires org.apache.commons.csv;

@@ -19,7 +19,8 @@ public final class Main implements Runnable {
    * command it was asked for, so a query does not pay for the replay command's 38 options.
    */
   static final List<String> COMMANDS =
-      List.of("show", "routes", "bounces", "index", "search", "stats", "thread", "export", "replay", "daemon", "warm-up", "help");
+      List.of("show", "routes", "bounces", "index", "search", "stats", "thread", "export", "serve", "report", "replay", "daemon",
+          "warm-up", "completion", "help");
 
   /**
    * A new command object by name, or null. A switch, not a map of constructor references: the
@@ -35,6 +36,9 @@ public final class Main implements Runnable {
       case "stats" -> new StatsCommand();
       case "thread" -> new ThreadCommand();
       case "export" -> new ExportCommand();
+      case "serve" -> new ServeCommand();
+      case "report" -> new ReportCommand();
+      case "completion" -> new CompletionCommand();
       case "replay" -> new ReplayCommand();
       case "daemon" -> new DaemonCommand();
       case "warm-up" -> new WarmUpCommand();
@@ -108,9 +112,15 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /** The model of every command, for help, completion and man pages. */
+  static CommandLine fullModel() {
+    return model(null);
+  }
+
   /** The model of the command {@code only}, or of every command when null. */
   private static CommandLine model(String only) {
     CommandLine cl = new CommandLine(new Main());
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
     if (only != null) {
       cl.addSubcommand(only, command(only));
     } else {

@@ -66,7 +66,7 @@ final class Pages implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
-    try (ex) {
+    try {
       String method = ex.getRequestMethod();
       if (!access.isOwnHost(ex)) {
         error(ex, 403, "Wrong host", "This workbench answers only requests addressed to 127.0.0.1 or localhost on its port.", false);
@@ -100,6 +100,8 @@ final class Pages implements HttpHandler {
     } catch (IOException | RuntimeException e) {
       log.println("mailtrace serve: " + ex.getRequestURI().getRawPath() + ": " + e);
       error(ex, 500, "Something went wrong", String.valueOf(e.getMessage()), true);
+    } finally {
+      ex.close();
     }
   }
 
