@@ -16,7 +16,16 @@ final class Canary implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/", ex -> {
       requests.add(ex.getRequestMethod() + " " + ex.getRequestURI());
-      ex.sendResponseHeaders(204, -1);
+      if (ex.getRequestURI().getPath().equals("/control-page")) {
+        // For the control test: a page that fetches and logs, as hostile mail would like to.
+        byte[] page = "<!DOCTYPE html><img src=\"/control.gif\"><script>console.log('HOSTILE-RAN control')</script>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(200, page.length);
+        ex.getResponseBody().write(page);
+      } else {
+        ex.sendResponseHeaders(204, -1);
+      }
       ex.close();
     });
     server.start();

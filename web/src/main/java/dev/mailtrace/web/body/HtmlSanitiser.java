@@ -30,8 +30,9 @@ public final class HtmlSanitiser {
   private static final List<String> FETCHING_ATTRIBUTES =
       List.of("src", "srcset", "background", "poster", "data", "action", "formaction", "lowsrc", "dynsrc", "xlink:href", "codebase", "archive", "icon", "manifest", "ping", "longdesc", "cite");
   private static final Pattern CSS_URL = Pattern.compile("url\\s*\\(\\s*['\"]?([^'\")]*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CSS_IMPORT = Pattern.compile("@import\\s+['\"]([^'\"]*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CSS_IMPORT = Pattern.compile("@import\\s+(?:url\\s*\\(\\s*)?['\"]?([^'\")\\s;]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern REFRESH_URL = Pattern.compile("url\\s*=\\s*['\"]?([^'\";]*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern RASTER_DATA = Pattern.compile("data:image/(png|gif|jpeg|jpg|webp|bmp)[;,]", Pattern.CASE_INSENSITIVE);
   /** Words in a style value that can fetch, run code or hide an escape; such a style is dropped whole. */
   private static final List<String> UNSAFE_CSS =
       List.of("url", "image", "expression", "\\", "@", "behavior", "binding", "javascript", "src(", "attr(", "&");
@@ -92,6 +93,10 @@ public final class HtmlSanitiser {
         }
         case "img" -> {
           String src = e.attr("src").strip();
+          if (!src.isEmpty() && !isLocal(src) && e.attr("alt").isBlank()) {
+            // The image's place stays visible and says why it is empty.
+            e.attr("alt", "[remote image blocked]");
+          }
           if (src.regionMatches(true, 0, "cid:", 0, 4)) {
             String uri = inline.get(java.net.URLDecoder.decode(src.substring(4), java.nio.charset.StandardCharsets.UTF_8));
             if (uri != null) {
@@ -119,6 +124,12 @@ public final class HtmlSanitiser {
       if (!style.isEmpty() && !isSafeStyle(style)) {
         e.removeAttr("style");
       }
+      String src = e.attr("src");
+      if (!src.isEmpty() && !RASTER_DATA.matcher(src).lookingAt()) {
+        // Only raster images inline: an SVG image cannot run script, but it is markup all the same.
+        blocked.add("image " + (src.length() > 40 ? src.substring(0, 40) + "..." : src) + " (not a raster image)");
+        e.removeAttr("src");
+      }
     }
     clean.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.UTF_8);
     return new SanitisedHtml(clean.body().html(), new ArrayList<>(blocked), links);
@@ -142,15 +153,17 @@ public final class HtmlSanitiser {
   }
 
   private static void cssReferences(String css, String tag, Set<String> blocked) {
-    Matcher m = CSS_URL.matcher(css);
-    while (m.find()) {
-      if (!isLocal(m.group(1).strip())) {
-        blocked.add("style sheet image (" + tag + ") " + m.group(1).strip());
-      }
-    }
     Matcher i = CSS_IMPORT.matcher(css);
+    int importsEnd = 0;
     while (i.find()) {
       blocked.add("style sheet import " + i.group(1).strip());
+      importsEnd = i.end();
+    }
+    Matcher m = CSS_URL.matcher(css);
+    while (m.find()) {
+      if (m.start() >= importsEnd && !isLocal(m.group(1).strip())) {
+        blocked.add("style sheet image (" + tag + ") " + m.group(1).strip());
+      }
     }
   }
 
