@@ -187,6 +187,19 @@ class WorkbenchBrowserTest {
     assertTrue(text("#source").startsWith("Return-Path") || text("#source").contains("Subject:"));
   }
 
+  @Test
+  @org.junit.jupiter.api.Order(9)
+  void theReportOpensOfflineWithItsCharts() throws Exception {
+    Path report = dir.resolve("report.html");
+    Report.write(backend, "", java.time.Instant.now(), report);
+    browser.driver.get(report.toUri().toString());
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("figure.chart.drawn canvas")).isEmpty());
+    int figures = browser.driver.findElements(By.cssSelector("figure.chart")).size();
+    assertEquals(figures, browser.driver.findElements(By.cssSelector("figure.chart.drawn canvas")).size()
+        + browser.driver.findElements(By.cssSelector("figure.chart.empty")).size(), "every chart drawn or said empty");
+    browser.screenshot("11-report");
+  }
+
   private static MessageRow longestThreadMessage() throws Exception {
     List<MessageRow> rows = backend.search("subject:re", dev.mailtrace.web.backend.Order.OLDEST, 0, 200).rows();
     MessageRow best = rows.get(0);
