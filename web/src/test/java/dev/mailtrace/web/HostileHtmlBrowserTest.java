@@ -33,6 +33,7 @@ import org.openqa.selenium.logging.LogEntry;
 @Tag("browser")
 class HostileHtmlBrowserTest {
   @TempDir static Path dir;
+  static Served served;
   static Canary canary;
   static LuceneBackend backend;
   static Workbench workbench;
@@ -40,28 +41,22 @@ class HostileHtmlBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    canary = new Canary();
-    TestArchive archive = TestArchive.build(dir, canary.hostPort());
-    backend = LuceneBackend.open(archive.index());
-    workbench = Workbench.start(backend, 0, System.err);
-    browser = new Browser(dir);
+    served = Served.start(dir).withBrowser(dir);
+    canary = served.canary;
+    backend = served.backend;
+    workbench = served.workbench;
+    browser = served.browser;
     browser.driver.get(workbench.url());
     browser.console();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (workbench != null) {
-      workbench.close();
-      backend.close();
-    }
-    if (canary != null) {
-      canary.close();
+    if (served != null) {
+      served.close();
     }
   }
+
 
   @ParameterizedTest
   @ValueSource(strings = {"scripts", "links", "refresh", "forms", "css", "images", "svg", "encodings"})

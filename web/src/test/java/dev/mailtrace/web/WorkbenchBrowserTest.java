@@ -37,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserTest {
   @TempDir static Path dir;
+  static Served served;
   static Canary canary;
   static LuceneBackend backend;
   static Workbench workbench;
@@ -44,26 +45,20 @@ class WorkbenchBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    canary = new Canary();
-    TestArchive archive = TestArchive.build(dir, canary.hostPort());
-    backend = LuceneBackend.open(archive.index());
-    workbench = Workbench.start(backend, 0, System.err);
-    browser = new Browser(dir);
+    served = Served.start(dir).withBrowser(dir);
+    canary = served.canary;
+    backend = served.backend;
+    workbench = served.workbench;
+    browser = served.browser;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (workbench != null) {
-      workbench.close();
-      backend.close();
-    }
-    if (canary != null) {
-      canary.close();
+    if (served != null) {
+      served.close();
     }
   }
+
 
   @AfterEach
   void consoleHasNoErrors() {

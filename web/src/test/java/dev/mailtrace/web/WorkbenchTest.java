@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The workbench over HTTP, without a browser: access, headers, views, downloads and exports. */
 class WorkbenchTest {
   @TempDir static Path dir;
+  static Served served;
   static Canary canary;
-  static TestArchive archive;
   static LuceneBackend backend;
   static Workbench workbench;
   static String cookie;
@@ -48,22 +48,18 @@ class WorkbenchTest {
 
   @BeforeAll
   static void start() throws Exception {
-    canary = new Canary();
-    archive = TestArchive.build(dir, canary.hostPort());
-    backend = LuceneBackend.open(archive.index());
-    workbench = Workbench.start(backend, 0, System.err);
+    served = Served.start(dir);
+    canary = served.canary;
+    backend = served.backend;
+    workbench = served.workbench;
     HttpResponse<String> login = get(URI.create(workbench.url()), null);
     cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (workbench != null) {
-      workbench.close();
-      backend.close();
-    }
-    if (canary != null) {
-      canary.close();
+    if (served != null) {
+      served.close();
     }
   }
 
