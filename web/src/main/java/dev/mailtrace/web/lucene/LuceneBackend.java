@@ -41,13 +41,16 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The workbench's back end over a Lucene index folder, through {@link MailSearcher}: each request
  * sees the latest commit, so an index run going on beside the workbench shows up at the next page.
+ * Counts are remembered for the commit they were made on ({@link Answers}).
  */
 public final class LuceneBackend implements SearchBackend {
   private final Path dir;
   private final OpenIndexes readers = new OpenIndexes(1);
+  private final Answers answers;
 
   private LuceneBackend(Path dir) {
     this.dir = dir;
+    this.answers = new Answers(dir);
   }
 
   /**
@@ -86,18 +89,31 @@ public final class LuceneBackend implements SearchBackend {
 
   @Override
   public long count(String query) throws IOException {
+    long generation = answers.generation();
+    String key = "count\u0000" + query;
+    if (answers.get(generation, key) instanceof Long known) {
+      return known;
+    }
     try (MailSearcher s = readers.acquire(dir)) {
-      return s.count(parse(s, query));
+      long n = s.count(parse(s, query));
+      answers.put(generation, key, n);
+      return n;
     }
   }
 
   @Override
   public List<Count> counts(String query, Dimension dimension, int top) throws IOException {
+    long generation = answers.generation();
+    String key = dimension + "\u0000" + top + "\u0000" + query;
+    if (answers.get(generation, key) instanceof List<?> known) {
+      return known.stream().map(Count.class::cast).toList();
+    }
     try (MailSearcher s = readers.acquire(dir)) {
       List<Count> out = new ArrayList<>();
       for (Bucket b : s.stats(parse(s, query), statsField(dimension), top)) {
         out.add(new Count(b.value(), b.count()));
       }
+      answers.put(generation, key, List.copyOf(out));
       return out;
     }
   }

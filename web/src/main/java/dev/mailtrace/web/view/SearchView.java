@@ -12,7 +12,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The search page: the query, a page of results, paging and sorting links, facets that refine the
@@ -73,15 +80,7 @@ public record SearchView(
       return new SearchView(q, 0, "", List.of(), List.of(), sorts, null, null, List.of(), null, null, QueryProblem.of(q, e));
     }
     List<Row> rows = results.rows().stream().map(Row::of).toList();
-    List<Facet> facets = new ArrayList<>();
-    if (results.total() > 0) {
-      for (Dimension d : FACETS) {
-        Facet f = facet(backend, q, d);
-        if (!f.values().isEmpty()) {
-          facets.add(f);
-        }
-      }
-    }
+    List<Facet> facets = results.total() > 0 ? facets(backend, q) : List.of();
     long first = (long) (p - 1) * PAGE_SIZE + 1;
     String shown = rows.isEmpty() ? "" : Display.count(first) + "–" + Display.count(first + rows.size() - 1) + " of " + Display.count(results.total());
     return new SearchView(
@@ -99,9 +98,64 @@ public record SearchView(
         null);
   }
 
-  private static Facet facet(SearchBackend backend, String q, Dimension d) throws IOException {
+  /**
+   * The facets of a query, counted concurrently (each is one pass over the matches, the index is
+   * read-only and thread-safe). Bounce and attachment facets count only the bounces or messages
+   * with attachments among the matches: the others would only add to "(none)", which is not shown.
+   * Years are summed from months rather than counted again.
+   */
+  private static List<Facet> facets(SearchBackend backend, String q) throws IOException {
+    Map<Dimension, Future<List<Count>>> counted = new EnumMap<>(Dimension.class);
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Dimension d : FACETS) {
+        if (d == Dimension.YEAR) {
+          continue;
+        }
+        String within = switch (d) {
+          case BOUNCE_REASON, REMOTE_HOST -> QueryText.and(q, "is:bounce");
+          case ATTACHMENT_TYPE -> QueryText.and(q, "has:attachment");
+          default -> q;
+        };
+        int top = d == Dimension.MONTH ? Integer.MAX_VALUE : FACET_VALUES + 1;
+        counted.put(d, pool.submit(() -> backend.counts(within, d, top)));
+      }
+      List<Facet> facets = new ArrayList<>();
+      for (Dimension d : FACETS) {
+        List<Count> counts = d == Dimension.YEAR ? years(counted.get(Dimension.MONTH).get()) : counted.get(d).get();
+        Facet f = facet(q, d, counts);
+        if (!f.values().isEmpty()) {
+          facets.add(f);
+        }
+      }
+      return facets;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while counting facets", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** Month counts ("2024-05") summed by year. */
+  private static List<Count> years(List<Count> months) {
+    Map<String, Long> years = new TreeMap<>();
+    for (Count m : months) {
+      String year = m.value().equals(Dimension.NONE) ? Dimension.NONE : m.value().substring(0, Math.min(4, m.value().length()));
+      years.merge(year, m.count(), Long::sum);
+    }
+    List<Count> out = new ArrayList<>();
+    years.forEach((y, n) -> out.add(new Count(y, n)));
+    return out;
+  }
+
+  private static Facet facet(String q, Dimension d, List<Count> counts) {
     boolean dates = d == Dimension.YEAR || d == Dimension.MONTH;
-    List<Count> counts = backend.counts(q, d, dates ? Integer.MAX_VALUE : FACET_VALUES + 1);
     List<Count> shown = new ArrayList<>();
     for (Count c : counts) {
       if (!c.value().equals(Dimension.NONE)) {
