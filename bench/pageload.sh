@@ -26,9 +26,10 @@ mkdir -p "$work" "$root/bench/results"
 queries=("" "subject:invoice" "from:example.com" "date:2024-01-01..2024-03-31" "meeting" "subject:report -from:example.org" "is:bounce")
 
 log "building the CLI jar and the web module's test classes"
-(cd "$root" && ./build jar >&2 && ./build -q -pl web -am test-compile >&2)
+# The test classpath comes out of the same reactor run that compiles the modules it names.
+(cd "$root" && ./build jar >&2 && ./build -q -pl web -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2)
 cp_file="$root/web/target/test-classpath.txt"
-(cd "$root" && ./mvnw -B -q -ntp -pl web dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2)
 cp="$root/web/target/test-classes:$root/web/target/classes:$(cat "$cp_file")"
 
 if [ ! -f "$work/.done" ]; then
