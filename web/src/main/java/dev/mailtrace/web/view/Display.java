@@ -71,9 +71,4 @@ public final class Display {
   public static String percent(long part, long whole) {
     return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
   }
-
-  /** The first 12 hex digits of a SHA-256, as the command line shows them. */
-  public static String shortHash(String sha256) {
-    return sha256 == null ? "" : sha256.substring(0, Math.min(12, sha256.length()));
-  }
 }
