@@ -113,7 +113,7 @@ public record BounceDashboard(
         reasonTally,
         hosts,
         statuses,
-        Chart.doughnut("Hard and soft", List.of("hard", "soft"), List.of(hard, soft)),
+        Chart.doughnut("Hard and soft", List.of("hard", "soft"), List.of(hard, soft), List.of("#b3261e", "#e0a030")),
         Chart.bars("Reasons", reasonTally.labels(), reasonTally.counts(), true),
         Chart.bars("Remote hosts", hosts.labels(), hosts.counts(), true),
         Chart.bars("Status codes", statuses.labels(), statuses.counts(), true),

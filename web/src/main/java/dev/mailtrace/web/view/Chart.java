@@ -26,20 +26,21 @@ public record Chart(String json) {
 
   /** Bars of several series over the same labels, stacked. */
   public static Chart stacked(String title, List<String> labels, List<Series> series) {
-    return of("bar", title, labels, series, true, false);
+    return of("bar", title, labels, series, true, false, List.of());
   }
 
   /** Bars of one series, horizontal for long labels such as host names. */
   public static Chart bars(String title, List<String> labels, List<Long> values, boolean horizontal) {
-    return of("bar", title, labels, List.of(new Series(title, values)), false, horizontal);
+    return of("bar", title, labels, List.of(new Series(title, values)), false, horizontal, List.of());
   }
 
-  /** A doughnut of shares. */
-  public static Chart doughnut(String title, List<String> labels, List<Long> values) {
-    return of("doughnut", title, labels, List.of(new Series(title, values)), false, false);
+  /** A doughnut of shares; {@code colors} (CSS colours, one per label) or empty for the palette. */
+  public static Chart doughnut(String title, List<String> labels, List<Long> values, List<String> colors) {
+    return of("doughnut", title, labels, List.of(new Series(title, values)), false, false, colors);
   }
 
-  private static Chart of(String type, String title, List<String> labels, List<Series> series, boolean stacked, boolean horizontal) {
+  private static Chart of(String type, String title, List<String> labels, List<Series> series, boolean stacked, boolean horizontal,
+      List<String> colors) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("type", type);
     o.put("title", title);
@@ -54,6 +55,7 @@ public record Chart(String json) {
     o.put("series", ss);
     o.put("stacked", stacked);
     o.put("horizontal", horizontal);
+    o.put("colors", colors);
     StringWriter w = new StringWriter();
     new JsonWriter(w).value(o);
     return new Chart(w.toString());

@@ -84,7 +84,7 @@ public record RouteDashboard(
         Chart.bars("Messages by hops", hopTally.labels(), hopTally.counts(), false),
         Chart.bars("Messages by end-to-end delay", delayTally.labels(), delayTally.counts(), false),
         Chart.bars("Relay hosts", relays.labels(), relays.counts(), true),
-        Chart.doughnut("TLS", tlsTally.labels(), tlsTally.counts()));
+        Chart.doughnut("TLS", tlsTally.labels(), tlsTally.counts(), List.of("#1e7b34", "#e0a030", "#9aa4b8")));
   }
 
   private static Tally.Line line(SearchBackend backend, String q, String clause, String label, long total) throws IOException {

@@ -18,11 +18,12 @@
       continue;
     }
     var doughnut = spec.type === 'doughnut';
+    var colors = spec.colors && spec.colors.length ? spec.colors : palette;
     var datasets = spec.series.map(function (s, i) {
       return {
         label: s.name,
         data: s.values,
-        backgroundColor: doughnut ? spec.labels.map(function (_, j) { return palette[j % palette.length]; }) : palette[i % palette.length],
+        backgroundColor: doughnut ? spec.labels.map(function (_, j) { return colors[j % colors.length]; }) : palette[i % palette.length],
         borderWidth: doughnut ? 1 : 0
       };
     });
