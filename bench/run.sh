@@ -2,7 +2,7 @@
 # Runs every benchmark and writes Markdown tables into bench/results/ (git-ignored):
 #   1. the JMH suite (parser and archive benchmarks vs mime4j, Jakarta Mail, raw scans) -> jmh.md
 #   2. the whole run (bench/wholerun.sh: generated mbox, mailtrace show --summary)     -> wholerun.md
-#   3. the other areas' scripts when present: bench/index.sh, bench/replay.sh, bench/bounce.sh
+#   3. the other areas' scripts when present: bench/index.sh, bench/replay.sh, bench/bounce.sh, bench/pageload.sh
 # and joins them into bench/results/summary.md.
 #
 # Settings (environment): JMH_FORKS=1 JMH_WARMUP=3 JMH_ITERATIONS=5 JMH_TIME=3 (seconds per
@@ -34,7 +34,7 @@ if [ "${SKIP_WHOLERUN:-0}" != 1 ]; then
   bench/wholerun.sh "${WHOLERUN_SIZE:-1G}" || failed+=("wholerun")
 fi
 
-for area in ${AREAS-index replay bounce}; do
+for area in ${AREAS-index replay bounce pageload}; do
   script="bench/$area.sh"
   if [ -x "$script" ]; then
     echo "run: $script ..." >&2
@@ -47,7 +47,7 @@ done
 {
   echo "# mailtrace benchmark results ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1))"
   echo
-  for f in jmh wholerun index replay bounce; do
+  for f in jmh wholerun index replay bounce pageload; do
     [ -f "$results/$f.md" ] && { cat "$results/$f.md"; echo; }
   done
   [ ${#failed[@]} -eq 0 ] || echo "Failed parts: ${failed[*]}"

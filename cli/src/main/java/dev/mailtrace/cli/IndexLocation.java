@@ -20,6 +20,15 @@ final class IndexLocation {
     return open(Main.invocation(command), dir);
   }
 
+  /** The index folder as this invocation means it, or a failure in one line saying how to make one. */
+  Path existing() throws IOException {
+    Path where = Main.invocation(command).resolve(dir);
+    if (!MailSearcher.exists(where)) {
+      throw missing(dir);
+    }
+    return where;
+  }
+
   /** Opens the index in {@code dir}, or fails with one line saying how to make one. */
   static MailSearcher open(Path dir) throws IOException {
     return open(Invocation.process(), dir);

@@ -20,8 +20,8 @@ public final class Main implements Runnable {
    */
   static final List<String> COMMANDS =
       List.of(
-          "show", "routes", "bounces", "verify", "index", "search", "stats", "thread", "export", "replay",
-          "probe", "daemon", "warm-up", "help");
+          "show", "routes", "bounces", "verify", "index", "search", "stats", "thread", "export", "serve",
+          "report", "replay", "probe", "daemon", "warm-up", "completion", "help");
 
   /**
    * A new command object by name, or null. A switch, not a map of constructor references: the
@@ -38,6 +38,9 @@ public final class Main implements Runnable {
       case "stats" -> new StatsCommand();
       case "thread" -> new ThreadCommand();
       case "export" -> new ExportCommand();
+      case "serve" -> new ServeCommand();
+      case "report" -> new ReportCommand();
+      case "completion" -> new CompletionCommand();
       case "replay" -> new ReplayCommand();
       case "probe" -> new ProbeCommand();
       case "daemon" -> new DaemonCommand();
@@ -112,9 +115,15 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /** The model of every command, for help, completion and man pages. */
+  static CommandLine fullModel() {
+    return model(null);
+  }
+
   /** The model of the command {@code only}, or of every command when null. */
   private static CommandLine model(String only) {
     CommandLine cl = new CommandLine(new Main());
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
     if (only != null) {
       cl.addSubcommand(only, command(only));
     } else {
