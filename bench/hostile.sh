@@ -72,7 +72,7 @@ row() {
     ok=FAIL
     [ "$owner" = "" ] && failed=1
   fi
-  local shown="${*:2}"; shown="${shown#*mailtrace }"; [ ${#shown} -gt 70 ] && shown="${shown:0:67}..."
+  local shown="$*"; shown="${shown#*/mailtrace }"; [ ${#shown} -gt 70 ] && shown="${shown:0:67}..."
   table+=("| $label | \`$shown\` | $code | $oneline | $rss | $secs | $base | $ok | ${owner:-this branch} | ${first//|/\\|} |")
   echo "hostile: $label: exit $code, one-line $oneline, $rss MB, $secs s (read $base s) $ok" >&2
 }
