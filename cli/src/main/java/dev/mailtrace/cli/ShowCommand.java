@@ -293,7 +293,7 @@ final class ShowCommand implements Callable<Integer> {
     archives.parseInParallel(this::isChosen, p -> {
       Message m = p.message();
       messages.increment();
-      bytes.add(p.raw().content().length);
+      bytes.add(p.raw().source().length());
       if (!m.problems().isEmpty()) {
         withProblems.increment();
       }

@@ -67,16 +67,20 @@ import org.apache.lucene.util.BytesRef;
  * flagged over the whole index at the end of each run.
  */
 public final class IndexRun {
-  /** Bytes of messages read but not yet indexed, in KB: the queue between reader and parsers. */
-  private static final int BUDGET_KB = 64 * 1024;
+  /**
+   * Bytes of messages read but not yet indexed, in KB: the queue between reader and parsers. 64 MB,
+   * or an eighth of the heap when that is less (32 MB with {@code -Xmx256m}).
+   */
+  private static final int BUDGET_KB =
+      (int) Math.max(4096, Math.min(64 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024));
   private static final String SCHEMA_KEY = "mailtrace.schema";
   private static final String SCHEMA = "1";
 
   private final Path indexDir;
   private final List<Path> inputs;
   private final IndexConfig config;
-  /** Part hashes off: only attachments' are indexed, and MessageDocument computes those. */
-  private final MessageParser parser = new MessageParser(ParserConfig.DEFAULT.withHashParts(false));
+  /** Part hashes are computed when asked for: only attachments' are indexed. */
+  private final MessageParser parser = new MessageParser(ParserConfig.DEFAULT);
   private final BounceClassifier classifier = new BounceClassifier();
   /** Verifies DKIM when the run was given keys; else null. */
   private final DkimVerifier verifier;
