@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
           + "hops (oldest first, with delayMs, share in per cent and auth [{field, server, method, result, "
           + "identity, reason, problems}]), total (ISO-8601 duration), totalMs and anomalies {kind, hop, detail}. "
           + "CSV: one row per hop.",
-      "Exit code 0 when every input was read, 3 when an input cannot be read."
+      "Exit code 0 when every input was read, 1 when files or folders could not be read (each skipped with a warning), 3 when nothing could be done."
     },
     footer = {
       "",
@@ -103,7 +103,7 @@ final class RoutesCommand implements Callable<Integer> {
     if (top < 1) {
       throw CliException.usage("--top must be 1 or more, not " + top);
     }
-    Archives archives = new Archives(paths);
+    Archives archives = new Archives(paths, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (summary) {
       summarise(archives, out);
@@ -111,7 +111,7 @@ final class RoutesCommand implements Callable<Integer> {
       list(archives, out);
     }
     out.flush();
-    return 0;
+    return archives.finish();
   }
 
   // ---- per message ----
