@@ -32,7 +32,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         err.println("mailtrace: permission denied: " + a.getFile() + "; check its permissions.");
         return 3;
       }
-      case FileSystemException f when f.getClass() == FileSystemException.class && f.getReason() != null -> {
+      case FileSystemException f when f.getReason() != null -> {
         err.println("mailtrace: " + f.getFile() + ": " + f.getReason() + ".");
         return 3;
       }
