@@ -185,7 +185,13 @@ public final class IndexRun {
               // big one (4.4-5.2 s from the last message read to the end, now 2.4-2.9 s).
               .setRAMPerThreadHardLimitMB(perThreadLimitMb(config))
               .setCommitOnClose(false);
-      IndexWriter writer = new IndexWriter(dir, iwc);
+      IndexWriter writer;
+      try {
+        writer = new IndexWriter(dir, iwc);
+      } catch (org.apache.lucene.store.LockObtainFailedException busy) {
+        throw new java.nio.file.FileSystemException(indexDir.toString(), null,
+            "another index run is writing to this index (it holds the index's write.lock); wait for it to end, or index into another folder");
+      }
       ExecutorService pool = Executors.newFixedThreadPool(config.threads(), parserThreads());
       boolean closed = false;
       try {
