@@ -75,7 +75,7 @@ class MessageParserTest {
 
   @Test
   void headersWithoutBodyGiveAnEmptyBody() {
-    Message m = parse("Subject: only\nFrom: a@b.c");
+    Message m = parse("Subject: only\nFrom: a@b.c\n");
     assertEquals("only", m.subject());
     assertEquals(0, m.root().size());
     assertTrue(m.problems().isEmpty());
@@ -395,6 +395,15 @@ class MessageParserTest {
     Message m = new MessageParser(ParserConfig.DEFAULT.withMaxTextChars(10)).parse(Messages.raw(Messages.bytes("A: 1\n\n" + "x".repeat(50), "\n")));
     assertEquals("x".repeat(10), m.text());
     assertEquals(List.of("text of 50 characters cut to 10: message text"), m.problems());
+  }
+
+  @Test
+  void aMessageCutOffInItsHeaderSaysSo() {
+    Message m = parse("From: a@example.org\nSubject: cut off in the hea");
+    assertEquals("cut off in the hea", m.subject());
+    assertEquals(List.of("the message ends inside its header section, in a field without a line end (cut off?): Subject at offset 20"),
+        m.problems());
+    assertEquals(List.of(), parse("From: a@example.org\nSubject: header only\n").problems(), "a header-only message is whole");
   }
 
   // ---- decoding ----
