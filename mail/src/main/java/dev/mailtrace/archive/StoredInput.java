@@ -8,7 +8,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -97,8 +96,8 @@ final class StoredInput {
       while (buf.hasRemaining() && ch.read(buf) >= 0) {
         // a channel may return fewer bytes than asked
       }
-      int n = buf.position();
-      return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
+      // Cut while it was read: streamed instead, where the reader says so.
+      return buf.position() == bytes.length ? bytes : null;
     }
   }
 
