@@ -71,7 +71,7 @@ final class Archives {
   }
 
   /** Reads every message of one input in order, passing over what cannot be read. */
-  private void each(Path p, ReadAction action) throws IOException {
+  private void each(Path p, RawAction action) throws IOException {
     ArchiveReader reader;
     try {
       reader = ArchiveReader.open(p, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, FileGate.ALL, (path, why) -> skip(path, why));
@@ -96,9 +96,6 @@ final class Archives {
     }
   }
 
-  private interface ReadAction {
-    void accept(RawMessage raw) throws IOException;
-  }
 
   /** What to do with each parsed message, in archive order. */
   interface MessageAction {
@@ -129,12 +126,7 @@ final class Archives {
   /** Reads every message without parsing it, in order, on the calling thread. */
   void readRaw(RawAction action) throws IOException {
     for (Path p : paths) {
-      try (ArchiveReader reader = ArchiveReader.open(p)) {
-        RawMessage raw;
-        while ((raw = reader.next()) != null) {
-          action.accept(raw);
-        }
-      }
+      each(p, action);
     }
   }
 
