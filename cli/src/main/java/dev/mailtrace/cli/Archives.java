@@ -1,10 +1,15 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.archive.ArchiveFormat;
 import dev.mailtrace.archive.ArchiveReader;
+import dev.mailtrace.archive.FileGate;
+import dev.mailtrace.archive.ReaderConfig;
+import dev.mailtrace.archive.Unreadable;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.RawMessage;
 import dev.mailtrace.mime.MessageParser;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,22 +24,78 @@ import java.util.function.Predicate;
  * The archives named on a command line ({@code show}, {@code routes}, {@code bounces}), read
  * message by message with {@link ArchiveReader} and parsed with {@link MessageParser}.
  *
- * <p>A missing path fails before anything is printed ({@link NoSuchFileException}, exit code 3);
- * an input that cannot be read stops the command the same way.
+ * <p>A missing path fails before anything is printed ({@link NoSuchFileException}, exit code 3).
+ * A file or folder that cannot be read (a named input, or one met while walking a folder, or the
+ * rest of a file after a read error) is passed over with a one-line warning on stderr and counted;
+ * {@link #finish()} then says how many and gives exit code 1 (partial).
  */
 final class Archives {
   private final List<Path> paths;
+  private final PrintWriter err;
   private final MessageParser parser = new MessageParser();
+  private final java.util.concurrent.atomic.AtomicLong unreadable = new java.util.concurrent.atomic.AtomicLong();
 
-  /** Checks that every path exists. */
-  Archives(List<Path> paths) throws NoSuchFileException {
+  /** Checks that every path exists; warnings about unreadable inputs go to {@code err}. */
+  Archives(List<Path> paths, PrintWriter err) throws NoSuchFileException {
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new NoSuchFileException(p.toString());
       }
     }
     this.paths = paths;
+    this.err = err;
   }
+
+  /** Tells a person about a file or folder passed over: one line, what, where and what to do. */
+  private void skip(Path path, IOException why) {
+    unreadable.incrementAndGet();
+    err.println("mailtrace: warning: cannot read " + path + " (" + Unreadable.reason(why) + "), skipped; check it and run again");
+    err.flush();
+  }
+
+  /** The exit code of a read: 0, or 1 with a closing line when inputs were passed over. */
+  int finish() {
+    long n = unreadable.get();
+    if (n == 0) {
+      return 0;
+    }
+    err.println("mailtrace: " + n + (n == 1 ? " file or folder" : " files or folders")
+        + " could not be read and were skipped (see the warnings above); the rest was read");
+    err.flush();
+    return 1;
+  }
+
+  /** Files and folders passed over so far. */
+  long unreadable() {
+    return unreadable.get();
+  }
+
+  /** Reads every message of one input in order, passing over what cannot be read. */
+  private void each(Path p, RawAction action) throws IOException {
+    ArchiveReader reader;
+    try {
+      reader = ArchiveReader.open(p, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, FileGate.ALL, (path, why) -> skip(path, why));
+    } catch (IOException failed) {
+      skip(p, failed);
+      return;
+    }
+    try (reader) {
+      while (true) {
+        RawMessage raw;
+        try {
+          raw = reader.next();
+        } catch (IOException failed) {
+          skip(p, failed);
+          return;
+        }
+        if (raw == null) {
+          return;
+        }
+        action.accept(raw);
+      }
+    }
+  }
+
 
   /** What to do with each parsed message, in archive order. */
   interface MessageAction {
@@ -44,14 +105,11 @@ final class Archives {
   /** Parses every message the filter keeps, in order, on the calling thread. */
   void read(Predicate<RawMessage> filter, MessageAction action) throws IOException {
     for (Path p : paths) {
-      try (ArchiveReader reader = ArchiveReader.open(p)) {
-        RawMessage raw;
-        while ((raw = reader.next()) != null) {
-          if (filter.test(raw)) {
-            action.accept(parser.parse(raw));
-          }
+      each(p, raw -> {
+        if (filter.test(raw)) {
+          action.accept(parser.parse(raw));
         }
-      }
+      });
     }
   }
 
@@ -68,12 +126,7 @@ final class Archives {
   /** Reads every message without parsing it, in order, on the calling thread. */
   void readRaw(RawAction action) throws IOException {
     for (Path p : paths) {
-      try (ArchiveReader reader = ArchiveReader.open(p)) {
-        RawMessage raw;
-        while ((raw = reader.next()) != null) {
-          action.accept(raw);
-        }
-      }
+      each(p, action);
     }
   }
 
@@ -93,16 +146,11 @@ final class Archives {
         new ArrayBlockingQueue<>(threads * 64), new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       for (Path p : paths) {
-        try (ArchiveReader reader = ArchiveReader.open(p)) {
-          RawMessage raw;
-          while ((raw = reader.next()) != null) {
-            if (!filter.test(raw)) {
-              continue;
-            }
-            RawMessage r = raw;
-            pool.execute(() -> action.accept(new Parsed(r, parser.parse(r))));
+        each(p, raw -> {
+          if (filter.test(raw)) {
+            pool.execute(() -> action.accept(new Parsed(raw, parser.parse(raw))));
           }
-        }
+        });
       }
     } finally {
       pool.shutdown();

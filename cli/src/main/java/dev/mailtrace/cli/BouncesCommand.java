@@ -87,7 +87,7 @@ final class BouncesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     output.check();
-    Archives archives = new Archives(paths);
+    Archives archives = new Archives(paths, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     BounceClassifier classifier = new BounceClassifier();
     Counts counts = new Counts();
@@ -143,7 +143,7 @@ final class BouncesCommand implements Callable<Integer> {
       counts.print(out, output);
     }
     out.flush();
-    return 0;
+    return archives.finish();
   }
 
   private static List<Object> row(Message m, DeliveryReport r, BouncedRecipient b) {

@@ -66,7 +66,8 @@ final class ExportCommand implements Callable<Integer> {
       o.println("exported " + r.exported() + " messages to " + r.output() + "; manifest " + r.manifest());
       o.flush();
       if (!r.refused().isEmpty()) {
-        err.println("mailtrace: " + r.refused().size() + " messages changed since indexing and were not exported; re-index their files with 'mailtrace index'.");
+        err.println("mailtrace: " + r.refused().size() + " messages were not exported (listed above): a changed source needs"
+            + " 'mailtrace index' again, a name already taken a new output folder.");
         return 1;
       }
       return 0;

@@ -1,6 +1,7 @@
 package dev.mailtrace.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -8,46 +9,72 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Maps what a command throws to one line on stderr and an exit code; stack traces only with MAILTRACE_DEBUG=1 (the client's, for the daemon). */
+/** Maps what a command throws to one line on stderr and an exit code; stack traces only with --debug or MAILTRACE_DEBUG=1 (the client's, for the daemon). */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
-    var err = cl.getErr();
-    if (Main.invocation(cl.getCommandSpec()).debug()) {
+    return report(e, cl.getErr(), Main.debug(cl.getCommandSpec()));
+  }
+
+  /** Prints one line for a failure (and its stack trace when {@code debug}) and gives its exit code. */
+  static int report(Throwable e, PrintWriter err, boolean debug) {
+    if (debug) {
       e.printStackTrace(err);
     }
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-    switch (cause) {
+    int code = switch (cause) {
       case CliException c -> {
         err.println("mailtrace: " + c.getMessage());
-        return c.exitCode();
+        yield c.exitCode();
       }
       case NoSuchFileException n -> {
         err.println("mailtrace: no such file or folder: " + n.getFile() + "; check the path.");
-        return 3;
+        yield 3;
       }
       case AccessDeniedException a -> {
         err.println("mailtrace: permission denied: " + a.getFile() + "; check its permissions.");
-        return 3;
+        yield 3;
       }
-      case FileSystemException f when f.getClass() == FileSystemException.class && f.getReason() != null -> {
+      case FileSystemException f when f.getReason() != null -> {
         err.println("mailtrace: " + f.getFile() + ": " + f.getReason() + ".");
-        return 3;
+        yield 3;
+      }
+      case IOException io when isDiskFull(io) -> {
+        err.println("mailtrace: the disk is full (" + io.getMessage() + "); free some space and run again"
+            + " (an index keeps its last commit and a later run completes it).");
+        yield 3;
       }
       case IOException io -> {
         err.println("mailtrace: " + io.getMessage() + "; check the input and the disk, then run again.");
-        return 3;
+        yield 3;
+      }
+      case OutOfMemoryError oom -> {
+        err.println("mailtrace: out of memory (" + oom.getMessage() + "); give Java a larger heap,"
+            + " e.g. MAILTRACE_JAVA_OPTS=-Xmx2g, and report the input that needed it.");
+        yield 3;
       }
       default -> {
         err.println(
             "mailtrace: internal error ("
-                + cause
-                + "); please report it with the command line; MAILTRACE_DEBUG=1 shows the trace.");
-        return 4;
+                + String.valueOf(cause).lines().findFirst().orElse("")
+                + "); please report it with the command line; --debug shows the trace.");
+        yield 4;
+      }
+    };
+    err.flush();
+    return code;
+  }
+
+  /** ENOSPC, as Java reports it: "No space left on device" in the message of the failure or its causes. */
+  static boolean isDiskFull(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c.getMessage() != null && c.getMessage().contains("No space left on device")) {
+        return true;
       }
     }
+    return false;
   }
 
   /** Bad usage: one line naming the problem and where to read more, exit code 2. */

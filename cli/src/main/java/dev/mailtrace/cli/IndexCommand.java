@@ -1,5 +1,6 @@
 package dev.mailtrace.cli;
 
+import dev.mailtrace.archive.Unreadable;
 import dev.mailtrace.index.IndexConfig;
 import dev.mailtrace.index.IndexRun;
 import dev.mailtrace.index.IndexStatus;
@@ -83,9 +84,15 @@ final class IndexCommand implements Callable<Integer> {
     if (!keyFiles.isEmpty()) {
       config = config.withKeys(VerifyCommand.keys(keyFiles, false, spec.commandLine().getErr()));
     }
-    IndexRun run = new IndexRun(index.dir, paths, config);
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = Terminal.isTerminal();
+    IndexRun run = new IndexRun(index.dir, paths, config, (path, why) -> {
+      synchronized (err) {
+        err.println((terminal && !quiet ? "\r\033[K" : "") + "mailtrace: warning: cannot read " + path + " ("
+            + Unreadable.reason(why) + "), skipped; check it and index again");
+        err.flush();
+      }
+    });
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mailtrace-progress");
       t.setDaemon(true);
@@ -106,8 +113,9 @@ final class IndexCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "indexed %,d messages (%,d already indexed), %.1f MB, %,d with problems, %,d duplicates; %,d documents in %s%n",
-        s.added(), s.skipped(), s.bytes() / 1e6, s.problems(), s.duplicates(), s.documents(), index.dir);
+    out.printf(Locale.ROOT, "indexed %,d messages (%,d already indexed), %.1f MB, %,d with problems, %,d duplicates; %,d documents in %s%s%n",
+        s.added(), s.skipped(), s.bytes() / 1e6, s.problems(), s.duplicates(), s.documents(), index.dir,
+        s.unreadable() == 0 ? "" : String.format(Locale.ROOT, "; %,d files or folders could not be read and were skipped", s.unreadable()));
     // The rates are of what was indexed: files left unread as already indexed would make them
     // hundreds of thousands of messages a second.
     if (s.added() == 0) {
@@ -116,7 +124,7 @@ final class IndexCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "time %s, %,.0f messages/s, %.1f MB/s indexed%n", clock(s.elapsed()), s.addedRate(), s.addedMegabytesPerSecond());
     }
     out.flush();
-    return 0;
+    return s.unreadable() == 0 ? 0 : 1;
   }
 
   private static void progress(IndexStatus s, PrintWriter err, boolean terminal) {

@@ -51,10 +51,20 @@ public final class Main implements Runnable {
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "On a failure, print its stack trace after the one-line message (as MAILTRACE_DEBUG=1 does).")
+  boolean debug;
   /** Set for each run: a model reused by the daemon serves many invocations, one at a time. */
   private Invocation invocation;
 
   private Main() {}
+
+  /** Whether a failure prints its stack trace: {@code --debug} or MAILTRACE_DEBUG. */
+  static boolean debug(CommandLine.Model.CommandSpec spec) {
+    Main main = (Main) spec.root().userObject();
+    return main.debug || main.invocation.debug();
+  }
 
   /** The invocation a command runs in, from its own spec or, for a mixin, its command's. */
   static Invocation invocation(CommandLine.Model.CommandSpec spec) {
@@ -93,6 +103,7 @@ public final class Main implements Runnable {
       cl = model(name);
     }
     ((Main) cl.getCommand()).invocation = invocation;
+    ((Main) cl.getCommand()).debug = false;
     int code = execute(cl, args, out, err, invocation);
     if (reuse != null && name != null) {
       reuse.give(name, cl);
@@ -109,7 +120,13 @@ public final class Main implements Runnable {
     cl.setErr(errWriter);
     cl.setExecutionExceptionHandler(new Failures());
     cl.setParameterExceptionHandler(Failures::usage);
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (RuntimeException | Error escaped) {
+      // What picocli does not hand to Failures (an Error such as OutOfMemoryError): still one line.
+      code = Failures.report(escaped, errWriter, invocation.debug() || ((Main) cl.getCommand()).debug);
+    }
     outWriter.flush();
     errWriter.flush();
     return code;

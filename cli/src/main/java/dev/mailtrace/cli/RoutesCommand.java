@@ -51,9 +51,9 @@ import picocli.CommandLine.Spec;
           + "fields (method, result, identity).",
       "JSON: one object per message with source {file, offset, length, sha256}, index, messageId, "
           + "hops (oldest first, with delayMs, share in per cent and auth [{field, server, method, result, "
-          + "identity, reason, problems}]), total (ISO-8601 duration), totalMs and anomalies {kind, hop, detail}. "
-          + "CSV: one row per hop.",
-      "Exit code 0 when every input was read, 3 when an input cannot be read."
+          + "identity, reason, problems}]), total (ISO-8601 duration), totalMs, anomalies {kind, hop, detail} "
+          + "and the message's problems (a limit that cut its Received fields shows there). CSV: one row per hop.",
+      "Exit code 0 when every input was read, 1 when files or folders could not be read (each skipped with a warning), 3 when nothing could be done."
     },
     footer = {
       "",
@@ -103,7 +103,7 @@ final class RoutesCommand implements Callable<Integer> {
     if (top < 1) {
       throw CliException.usage("--top must be 1 or more, not " + top);
     }
-    Archives archives = new Archives(paths);
+    Archives archives = new Archives(paths, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (summary) {
       summarise(archives, out);
@@ -111,7 +111,7 @@ final class RoutesCommand implements Callable<Integer> {
       list(archives, out);
     }
     out.flush();
-    return 0;
+    return archives.finish();
   }
 
   // ---- per message ----
@@ -184,6 +184,8 @@ final class RoutesCommand implements Callable<Integer> {
       anomalies.add(j);
     }
     o.put("anomalies", anomalies);
+    // The message's own problems: a limit that cut its header (and so its Received fields) shows here.
+    o.put("problems", m.problems());
     return o;
   }
 
@@ -236,6 +238,7 @@ final class RoutesCommand implements Callable<Integer> {
         m.messageId() == null ? "" : " <" + m.messageId() + ">");
     if (chain.hops().isEmpty()) {
       out.println("no Received fields");
+      printProblems(out, m);
       out.println();
       return;
     }
@@ -290,7 +293,15 @@ final class RoutesCommand implements Callable<Integer> {
         out.println("  " + a);
       }
     }
+    printProblems(out, m);
     out.println();
+  }
+
+  /** The message's problems under its route: a cut header section means a cut trace. */
+  private static void printProblems(PrintWriter out, Message m) {
+    for (String p : m.problems()) {
+      out.println("  ! " + p);
+    }
   }
 
   /** "from-name (helo H) [ip]": the sender as the receiving hop saw it. */

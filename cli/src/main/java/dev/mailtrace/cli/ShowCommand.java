@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
           + "and Received-SPF fields with the hop whose server wrote each (JSON: authentication [{hop, field, "
           + "server, verdicts [{method, result, identity, reason}], problems}]).",
       "Exit code 0 when every input was read (problems in messages are output, not failures), "
-          + "3 when an input cannot be read."
+          + "1 when files or folders could not be read (each skipped with a warning)."
     },
     footer = {
       "",
@@ -104,7 +104,7 @@ final class ShowCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    Archives archives = new Archives(paths);
+    Archives archives = new Archives(paths, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (summary) {
       summarise(archives, out);
@@ -112,7 +112,7 @@ final class ShowCommand implements Callable<Integer> {
       archives.read(this::isChosen, m -> print(m, out));
     }
     out.flush();
-    return 0;
+    return archives.finish();
   }
 
   /** Whether {@code --index-in-file} (when given) keeps this message. */
@@ -293,7 +293,7 @@ final class ShowCommand implements Callable<Integer> {
     archives.parseInParallel(this::isChosen, p -> {
       Message m = p.message();
       messages.increment();
-      bytes.add(p.raw().content().length);
+      bytes.add(p.raw().source().length());
       if (!m.problems().isEmpty()) {
         withProblems.increment();
       }
@@ -317,14 +317,15 @@ final class ShowCommand implements Callable<Integer> {
     o.put("messagesPerSecond", round(n / seconds));
     o.put("megabytesPerSecond", round(b / 1e6 / seconds));
     o.put("threads", threads);
+    o.put("unreadable", archives.unreadable());
     if (output.json) {
       new JsonWriter(out).value(o).newline();
     } else {
       out.printf(Locale.ROOT,
           "messages: %d  bytes: %d  with problems: %d  parts: %d  attachments: %d%n"
-              + "elapsed: %.3f s  %.0f msgs/s  %.1f MB/s  (%d threads)%n",
+              + "elapsed: %.3f s  %.0f msgs/s  %.1f MB/s  (%d threads)%s%n",
           n, b, withProblems.sum(), parts.sum(), attachments.sum(), seconds, n / seconds,
-          b / 1e6 / seconds, threads);
+          b / 1e6 / seconds, threads, archives.unreadable() == 0 ? "" : "  unreadable: " + archives.unreadable());
     }
   }
 

@@ -99,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     KeySource keys = keys(keyFiles, dns, err);
-    Archives archives = new Archives(paths);
+    Archives archives = new Archives(paths, err);
     DkimVerifier verifier = new DkimVerifier(keys);
     CSVPrinter csv = output.csv ? CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out) : null;
     long[] counts = new long[2];
@@ -125,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
     out.flush();
     err.printf(Locale.ROOT, "verified %d messages: %d with a passing DKIM signature, %d without%n",
         counts[0], counts[1], counts[0] - counts[1]);
-    return counts[0] == counts[1] ? 0 : 1;
+    return counts[0] == counts[1] ? archives.finish() : Math.max(1, archives.finish());
   }
 
   /** The key source the options ask for: zone files, then DNS when asked; neither: no keys. */

@@ -88,7 +88,7 @@ class RoutesCommandTest {
     JsonNode j = new ObjectMapper().readTree(lines[0]);
     List<String> keys = new ArrayList<>();
     j.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("source", "index", "messageId", "hops", "total", "totalMs", "anomalies"), keys);
+    assertEquals(List.of("source", "index", "messageId", "hops", "total", "totalMs", "anomalies", "problems"), keys);
     List<String> sourceKeys = new ArrayList<>();
     j.get("source").fieldNames().forEachRemaining(sourceKeys::add);
     assertEquals(List.of("file", "offset", "length", "sha256"), sourceKeys);
@@ -149,5 +149,23 @@ class RoutesCommandTest {
   void jsonWithCsvIsBadUsage() throws IOException {
     CliRun r = run("routes", "--json", "--csv", mbox().toString());
     assertEquals(2, r.code());
+  }
+
+  @Test
+  void aReceivedChainCutByTheHeaderLimitSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    StringBuilder m = new StringBuilder();
+    for (int i = 20_000; i > 0; i--) {
+      m.append("Received: from r").append(i - 1).append(".example.org by r").append(i)
+          .append(".example.org; Mon, 1 Jan 2024 00:00:00 +0000\n");
+    }
+    m.append("Subject: a long way\n\nbody\n");
+    Path f = Files.writeString(dir.resolve("long.eml"), m);
+    CliRun r = run("routes", "--json", f.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode o = new ObjectMapper().readTree(r.out());
+    assertEquals(10_000, o.get("hops").size());
+    assertEquals("more than 10000 header fields, the rest skipped: message header", o.get("problems").get(0).asText());
+    CliRun table = run("routes", f.toString());
+    assertTrue(table.out().contains("  ! more than 10000 header fields, the rest skipped: message header"), table.out());
   }
 }

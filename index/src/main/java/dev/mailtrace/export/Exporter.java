@@ -16,7 +16,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,37 +64,49 @@ public final class Exporter {
   /**
    * Exports messages; messages whose source bytes no longer match are refused and listed.
    *
+   * <p>Nothing is written where the user did not ask: the output folder is taken by its real path
+   * (links in the path the user gave are resolved once, and said so in {@link ExportResult#output()}),
+   * and every file is created new, never opened through a link and never overwritten. A file of
+   * the same name already there ends the export before anything is written (the manifest, the
+   * output file) or refuses that one message (an .eml whose name is taken by other bytes).
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when the output file or the manifest exists
    * @throws IOException when an output cannot be written
    */
   public ExportResult export(List<Hit> hits) throws IOException {
     List<String> refused = new ArrayList<>();
     int exported = 0;
-    if (format == ExportFormat.EML) {
-      Files.createDirectories(output);
-    } else if (output.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(output.toAbsolutePath().getParent());
+    Path folder = format == ExportFormat.EML ? output : output.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    Path real = folder.toRealPath();
+    Path out = format == ExportFormat.EML ? real : real.resolve(output.getFileName());
+    Path manifestPath = format == ExportFormat.EML
+        ? out.resolve("manifest.csv")
+        : out.resolveSibling(out.getFileName() + ".manifest.csv");
+    refuseExisting(manifestPath);
+    if (format != ExportFormat.EML) {
+      refuseExisting(out);
     }
-    Path manifestPath = manifest();
-    Path tmp = format == ExportFormat.EML ? null : output.resolveSibling(output.getFileName() + ".part");
-    try (Writer mw = Files.newBufferedWriter(manifestPath, StandardCharsets.UTF_8);
+    Path tmp = format == ExportFormat.EML ? null : Files.createTempFile(real, "." + out.getFileName() + ".", ".part");
+    boolean done = false;
+    try (Writer mw = new java.io.OutputStreamWriter(createNew(manifestPath), StandardCharsets.UTF_8);
         CSVPrinter manifest = CSVFormat.RFC4180.builder().setHeader(MANIFEST_COLUMNS).get().print(mw);
-        CountingStream single = tmp == null ? null : new CountingStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+        CountingStream single = tmp == null ? null : new CountingStream(new BufferedOutputStream(Files.newOutputStream(tmp, LinkOption.NOFOLLOW_LINKS), 1 << 16));
         MboxWriter mbox = format == ExportFormat.MBOX ? new MboxWriter(single) : null;
         Metadata metadata = tmp == null || format == ExportFormat.MBOX ? null : new Metadata(format, single)) {
       for (Hit h : hits) {
         Source source = new Source(h.file(), h.offset(), h.length(), h.sha256());
-        String exportedPath = output.toString();
+        String exportedPath = out.toString();
         long exportedOffset = 0;
         try {
           switch (format) {
             case EML -> {
               // The stored bytes as they are in the source, so the file hashes to its name.
-              byte[] bytes = SourceBytes.read(source);
-              Path file = output.resolve(h.sha256() + ".eml");
-              if (!Files.exists(file)) {
-                Path part = output.resolve(h.sha256() + ".eml.part");
-                Files.write(part, bytes);
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+              Path file = out.resolve(h.sha256() + ".eml");
+              String taken = writeEml(source, file);
+              if (taken != null) {
+                refused.add(h.file() + ":" + h.offset() + ": " + taken);
+                continue;
               }
               exportedPath = file.toString();
             }
@@ -120,11 +133,84 @@ public final class Exporter {
         manifest.printRecord(h.file(), h.offset(), h.length(), h.sha256(), exportedPath, exportedOffset, time.toString(), query);
         exported++;
       }
+      done = true;
+    } finally {
+      if (tmp != null && !done) {
+        Files.deleteIfExists(tmp);
+      }
     }
     if (tmp != null) {
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+      place(tmp, out);
     }
-    return new ExportResult(exported, refused, output, manifestPath);
+    return new ExportResult(exported, refused, out, manifestPath);
+  }
+
+  /** Ends the export before anything is written when {@code path} exists (a link counts, dangling or not). */
+  private static void refuseExisting(Path path) throws java.nio.file.FileAlreadyExistsException {
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new java.nio.file.FileAlreadyExistsException(path.toString(), null,
+          "already exists (export never overwrites nor writes through links); choose a new name or folder, or remove it");
+    }
+  }
+
+  /** A new file, created exclusively (O_EXCL) and not through a link (O_NOFOLLOW). */
+  private static OutputStream createNew(Path path) throws IOException {
+    return Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * Writes one message's stored bytes to {@code file}, verified, through a new temporary file of
+   * a random name that is then linked into place: a half-written file is never seen under the
+   * message's name. Returns null when written or already there with the same bytes (an export into
+   * the same folder again), else why not.
+   */
+  private static String writeEml(Source source, Path file) throws IOException {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == source.length()
+          && sameHash(file, source.sha256())) {
+        return null;
+      }
+      return file + " already exists and is not this message; export never overwrites: choose a new folder";
+    }
+    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".part");
+    try {
+      try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp, LinkOption.NOFOLLOW_LINKS), 1 << 16)) {
+        SourceBytes.copy(source, o);
+      }
+      place(tmp, file);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return null;
+  }
+
+  /**
+   * Gives {@code tmp} the name {@code target} unless that name is taken: a hard link fails when the
+   * target exists, where a rename would replace it; a file system without hard links gets a
+   * checked move.
+   */
+  private static void place(Path tmp, Path target) throws IOException {
+    try {
+      Files.createLink(target, tmp);
+      Files.delete(tmp);
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+      if (noLinks instanceof java.nio.file.FileAlreadyExistsException exists) {
+        throw exists;
+      }
+      refuseExisting(target);
+      Files.move(tmp, target);
+    }
+  }
+
+  private static boolean sameHash(Path file, String sha256) throws IOException {
+    java.security.MessageDigest sha = dev.mailtrace.message.Sha256.newDigest();
+    try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] chunk = new byte[64 << 10];
+      for (int n; (n = in.read(chunk)) >= 0; ) {
+        sha.update(chunk, 0, n);
+      }
+    }
+    return dev.mailtrace.message.Sha256.hex(sha.digest()).equals(sha256);
   }
 
   /** Counts the bytes written, for the offset of each message in an mbox export. */

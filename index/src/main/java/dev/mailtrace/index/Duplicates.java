@@ -3,12 +3,6 @@ package dev.mailtrace.index;
 import static dev.mailtrace.index.MessageFields.*;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -25,6 +19,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Marks duplicates over the whole index after a run: messages whose stored bytes occur elsewhere
@@ -33,7 +28,10 @@ import org.apache.lucene.util.Bits;
  *
  * <p>Both are found from the terms of the {@link MessageFields#SHA256} and {@link
  * MessageFields#MESSAGE_ID} keywords: only a term held by two or more messages needs a look, so
- * neither field needs doc values (unique per message, they cost indexing time and space).
+ * neither field needs doc values (unique per message, they cost indexing time and space). The
+ * flags wanted are two bits per document in two bit sets, and each shared term's documents are
+ * walked twice rather than collected: memory stays at a bit or two per message however many share
+ * a term (an archive of 4.9 million copies of one message ran out of a 256 MB heap with a map).
  */
 final class Duplicates {
   private Duplicates() {}
@@ -43,23 +41,14 @@ final class Duplicates {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       Bits live = MultiBits.getLiveDocs(reader);
       StoredFields stored = reader.storedFields();
-      Map<Integer, Long> wanted = new HashMap<>();
-      for (int[] docs : shared(reader, SHA256, live)) {
-        for (int doc : docs) {
-          wanted.merge(doc, DUP_SHA256, (a, b) -> a | b);
+      FixedBitSet sameBytes = new FixedBitSet(Math.max(1, reader.maxDoc()));
+      FixedBitSet sameId = new FixedBitSet(Math.max(1, reader.maxDoc()));
+      forEachShared(reader, SHA256, live, (postings, n) -> markAll(postings.walk(), live, sameBytes));
+      forEachShared(reader, MESSAGE_ID, live, (postings, n) -> {
+        if (differ(postings, live, stored)) {
+          markAll(postings.walk(), live, sameId);
         }
-      }
-      for (int[] docs : shared(reader, MESSAGE_ID, live)) {
-        Set<String> bytes = new HashSet<>();
-        for (int doc : docs) {
-          bytes.add(stored.document(doc, Set.of(SHA256)).get(SHA256));
-        }
-        if (bytes.size() > 1) {
-          for (int doc : docs) {
-            wanted.merge(doc, DUP_MESSAGE_ID, (a, b) -> a | b);
-          }
-        }
-      }
+      });
       long flagged = 0;
       for (LeafReaderContext ctx : reader.leaves()) {
         LeafReader leaf = ctx.reader();
@@ -69,10 +58,11 @@ final class Duplicates {
           if (leafLive != null && !leafLive.get(doc)) {
             continue;
           }
-          long flag = wanted.getOrDefault(ctx.docBase + doc, 0L);
+          int id = ctx.docBase + doc;
+          long flag = (sameBytes.get(id) ? DUP_SHA256 : 0) | (sameId.get(id) ? DUP_MESSAGE_ID : 0);
           long current = flags != null && flags.advanceExact(doc) ? flags.longValue() : 0;
           if (flag != current) {
-            var fields = stored.document(ctx.docBase + doc, Set.of(FILE, OFFSET));
+            var fields = stored.document(id, Set.of(FILE, OFFSET));
             String loc = MessageDocument.location(fields.get(FILE), fields.getField(OFFSET).numericValue().longValue());
             writer.updateNumericDocValue(new Term(LOCATION, loc), DUPLICATE, flag);
           }
@@ -85,38 +75,67 @@ final class Duplicates {
     }
   }
 
+  /** The postings of one term, each call a new walk over them. */
+  private interface Postings {
+    PostingsEnum walk() throws IOException;
+  }
+
+  private interface SharedTerm {
+    void accept(Postings postings, int liveCount) throws IOException;
+  }
+
   /**
-   * The live documents (index-wide ids) of each term of {@code field} that two or more live
-   * documents hold. A term's document frequency also counts deleted documents, so it only picks
-   * the terms worth reading.
+   * Calls {@code action} for each term of {@code field} that two or more live documents hold. A
+   * term's document frequency also counts deleted documents, so it only picks the terms worth
+   * reading.
    */
-  private static List<int[]> shared(IndexReader reader, String field, Bits live) throws IOException {
+  private static void forEachShared(IndexReader reader, String field, Bits live, SharedTerm action) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, field);
     if (terms == null) {
-      return List.of();
+      return;
     }
-    List<int[]> out = new ArrayList<>();
     TermsEnum te = terms.iterator();
-    PostingsEnum postings = null;
-    int[] docs = new int[8];
     while (te.next() != null) {
       if (te.docFreq() < 2) {
         continue;
       }
-      postings = te.postings(postings, PostingsEnum.NONE);
       int n = 0;
-      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+      PostingsEnum p = te.postings(null, PostingsEnum.NONE);
+      for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n < 2; d = p.nextDoc()) {
         if (live == null || live.get(d)) {
-          if (n == docs.length) {
-            docs = Arrays.copyOf(docs, n * 2);
-          }
-          docs[n++] = d;
+          n++;
         }
       }
-      if (n > 1) {
-        out.add(Arrays.copyOf(docs, n));
+      if (n < 2) {
+        continue;
+      }
+      action.accept(() -> te.postings(null, PostingsEnum.NONE), n);
+    }
+  }
+
+  private static void markAll(PostingsEnum p, Bits live, FixedBitSet into) throws IOException {
+    for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+      if (live == null || live.get(d)) {
+        into.set(d);
       }
     }
-    return out;
+  }
+
+  /** Whether the live documents of a shared Message-ID hold more than one SHA-256 of stored bytes. */
+  private static boolean differ(Postings postings, Bits live, StoredFields stored) throws IOException {
+    PostingsEnum p = postings.walk();
+    String first = null;
+    for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+      if (live != null && !live.get(d)) {
+        continue;
+      }
+      String sha = stored.document(d, Set.of(SHA256)).get(SHA256);
+      if (first == null) {
+        first = sha;
+      } else if (!first.equals(sha)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

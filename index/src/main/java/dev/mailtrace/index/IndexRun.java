@@ -5,6 +5,7 @@ import dev.mailtrace.archive.ArchiveReader;
 import dev.mailtrace.archive.ReaderConfig;
 import dev.mailtrace.archive.SourceBytes;
 import dev.mailtrace.archive.SourceMismatchException;
+import dev.mailtrace.archive.Unreadable;
 import dev.mailtrace.bounce.BounceClassifier;
 import dev.mailtrace.bounce.DeliveryReport;
 import dev.mailtrace.message.Message;
@@ -67,16 +68,20 @@ import org.apache.lucene.util.BytesRef;
  * flagged over the whole index at the end of each run.
  */
 public final class IndexRun {
-  /** Bytes of messages read but not yet indexed, in KB: the queue between reader and parsers. */
-  private static final int BUDGET_KB = 64 * 1024;
+  /**
+   * Bytes of messages read but not yet indexed, in KB: the queue between reader and parsers. 64 MB,
+   * or an eighth of the heap when that is less (32 MB with {@code -Xmx256m}).
+   */
+  private static final int BUDGET_KB =
+      (int) Math.max(4096, Math.min(64 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024));
   private static final String SCHEMA_KEY = "mailtrace.schema";
   private static final String SCHEMA = "1";
 
   private final Path indexDir;
   private final List<Path> inputs;
   private final IndexConfig config;
-  /** Part hashes off: only attachments' are indexed, and MessageDocument computes those. */
-  private final MessageParser parser = new MessageParser(ParserConfig.DEFAULT.withHashParts(false));
+  /** Part hashes are computed when asked for: only attachments' are indexed. */
+  private final MessageParser parser = new MessageParser(ParserConfig.DEFAULT);
   private final BounceClassifier classifier = new BounceClassifier();
   /** Verifies DKIM when the run was given keys; else null. */
   private final DkimVerifier verifier;
@@ -86,6 +91,8 @@ public final class IndexRun {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong addedBytes = new AtomicLong();
   private final AtomicLong problems = new AtomicLong();
+  private final AtomicLong unreadable = new AtomicLong();
+  private final Unreadable warn;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean stopping;
   private volatile long totalBytes;
@@ -96,10 +103,21 @@ public final class IndexRun {
 
   /** A run over the given files and folders into an index folder (created when missing). */
   public IndexRun(Path indexDir, List<Path> inputs, IndexConfig config) {
+    this(indexDir, inputs, config, Unreadable.FAIL);
+  }
+
+  /**
+   * A run that passes over the files and folders it cannot read (a named input, a sub-folder, a
+   * file, or the rest of a file after a read error), telling each to {@code warn} and counting it
+   * in {@link IndexStatus#unreadable()}; the rest is indexed. A file left part way is not recorded
+   * as read to its end, so a later run reads it again.
+   */
+  public IndexRun(Path indexDir, List<Path> inputs, IndexConfig config, Unreadable warn) {
     this.indexDir = indexDir;
     this.inputs = List.copyOf(inputs);
     this.config = config;
     this.verifier = config.keys() == null ? null : new DkimVerifier(config.keys());
+    this.warn = warn;
   }
 
   /** Where the run stands now; safe to call from any thread while it runs. */
@@ -114,7 +132,8 @@ public final class IndexRun {
         duplicates,
         documents,
         Duration.ofNanos(System.nanoTime() - startNanos),
-        complete);
+        complete,
+        unreadable.get());
   }
 
   /**
@@ -166,7 +185,13 @@ public final class IndexRun {
               // big one (4.4-5.2 s from the last message read to the end, now 2.4-2.9 s).
               .setRAMPerThreadHardLimitMB(perThreadLimitMb(config))
               .setCommitOnClose(false);
-      IndexWriter writer = new IndexWriter(dir, iwc);
+      IndexWriter writer;
+      try {
+        writer = new IndexWriter(dir, iwc);
+      } catch (org.apache.lucene.store.LockObtainFailedException busy) {
+        throw new java.nio.file.FileSystemException(indexDir.toString(), null,
+            "another index run is writing to this index (it holds the index's write.lock); wait for it to end, or index into another folder");
+      }
       ExecutorService pool = Executors.newFixedThreadPool(config.threads(), parserThreads());
       boolean closed = false;
       try {
@@ -271,9 +296,26 @@ public final class IndexRun {
 
     void read(Path input) throws IOException {
       inputNumber++;
-      try (ArchiveReader reader = ArchiveReader.open(input, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, this::admit)) {
-        RawMessage raw;
-        while (!stopping && (raw = reader.next()) != null) {
+      ArchiveReader reader;
+      try {
+        reader = ArchiveReader.open(input, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, this::admit, this::skip);
+      } catch (IOException failed) {
+        skip(input, failed);
+        return;
+      }
+      try (reader) {
+        while (!stopping) {
+          RawMessage raw;
+          try {
+            raw = reader.next();
+          } catch (IOException failed) {
+            // A named file that fails part way: what was read is indexed, the rest passed over.
+            skip(reading != null ? Path.of(reading.file()) : input, failed);
+            break;
+          }
+          if (raw == null) {
+            break;
+          }
           dispatch(raw);
           read++;
           maybeCommit();
@@ -284,12 +326,17 @@ public final class IndexRun {
       }
     }
 
-    private void dispatch(RawMessage raw) throws IOException {
-      Source s = raw.source();
-      if (s.length() == 0 && reading != null && s.file().equals(reading.file())) {
-        // Only an unreadable file gives a message of no bytes: what followed was never read.
+    /** A file or folder that cannot be read: told, counted, and a file left part way not stamped. */
+    private void skip(Path path, IOException why) throws IOException {
+      if (reading != null && reading.file().equals(path.toString())) {
         readingBroken = true;
       }
+      unreadable.incrementAndGet();
+      warn.skip(path, why);
+    }
+
+    private void dispatch(RawMessage raw) throws IOException {
+      Source s = raw.source();
       FileState state = files.get(s.file());
       if (state == null) {
         state = check(s.file());

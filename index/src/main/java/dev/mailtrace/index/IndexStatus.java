@@ -9,14 +9,16 @@ import java.time.Duration;
  * @param skipped messages already in the index and left alone
  * @param bytes stored bytes of the messages read so far, and of files left unread as indexed
  * @param addedBytes stored bytes of the messages added
- * @param totalBytes size of the inputs on disk (compressed size for gzip), for an estimate; 0 while
- *     it is still being measured at the start of a run
+ * @param totalBytes size of the inputs on disk (for gzip an estimate of the decompressed size), for
+ *     an estimate of the time left; 0 while it is still being measured at the start of a run
  * @param problems messages with at least one parse problem, among those added
  * @param duplicates messages in the index that share their bytes or Message-ID with another (known
  *     at the end of a run; 0 before)
  * @param documents documents in the index at the end of the run (0 before)
  * @param elapsed time since the run started
  * @param complete true when every input was read and committed
+ * @param unreadable files and folders passed over because they could not be read (each told to
+ *     the run's {@link dev.mailtrace.archive.Unreadable} as it was met)
  */
 public record IndexStatus(
     long added,
@@ -28,7 +30,8 @@ public record IndexStatus(
     long duplicates,
     long documents,
     Duration elapsed,
-    boolean complete) {
+    boolean complete,
+    long unreadable) {
 
   /** Messages read so far: added and skipped. */
   public long messages() {
@@ -56,7 +59,8 @@ public record IndexStatus(
   /** Estimated time left from the bytes read against the input size, or null when unknown. */
   public Duration remaining() {
     if (bytes <= 0 || totalBytes <= 0 || bytes >= totalBytes) {
-      return bytes >= totalBytes && totalBytes > 0 ? Duration.ZERO : null;
+      // Past an estimate (a gzip file's size is estimated), what is left is unknown, not nothing.
+      return complete ? Duration.ZERO : null;
     }
     double perByte = (double) elapsed.toNanos() / bytes;
     return Duration.ofNanos((long) (perByte * (totalBytes - bytes)));

@@ -10,7 +10,6 @@ import dev.mailtrace.message.Address;
 import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
-import dev.mailtrace.message.Sha256;
 import dev.mailtrace.received.Hop;
 import dev.mailtrace.received.HopChain;
 import java.time.Duration;
@@ -294,9 +293,11 @@ public final class MessageDocument {
       d.add(new StringField(ATTACHMENT_TYPE, type, Field.Store.NO));
       d.add(new SortedSetDocValuesField(ATTACHMENT_TYPE, new BytesRef(type)));
       d.add(new LongPoint(ATTACHMENT_SIZE, p.size()));
-      // The index run parses without part hashes (see IndexRun): only attachments need one.
-      String sha = p.sha256() != null ? p.sha256() : Sha256.of(p.body());
-      d.add(new StringField(ATTACHMENT_SHA256, sha, Field.Store.NO));
+      // Computed here, when first asked for: of all the parts, only attachments need one.
+      String sha = p.sha256();
+      if (sha != null) {
+        d.add(new StringField(ATTACHMENT_SHA256, sha, Field.Store.NO));
+      }
     }
     d.add(new IntPoint(ATTACHMENTS, attachments.size()));
     d.add(new NumericDocValuesField(ATTACHMENTS, attachments.size()));

@@ -77,4 +77,53 @@ class ExporterTest {
     assertEquals(3, lines.size());
     assertTrue(lines.get(0).startsWith("date,from,to,subject,file,offset"));
   }
+
+  @Test
+  void plantedLinksAreNeverWrittenThrough() throws IOException {
+    Path f = source();
+    Hit one = hit(f, 0, ONE, null);
+    Hit two = hit(f, ONE.length(), TWO, null);
+    Path out = Files.createDirectories(dir.resolve("planted"));
+    Path victim = Files.writeString(dir.resolve("victim"), "precious");
+    // The sender of a message can predict its SHA-256, hence the names export will use.
+    Files.createSymbolicLink(out.resolve(one.sha256() + ".eml"), victim);
+    Files.createSymbolicLink(out.resolve(two.sha256() + ".eml.part"), victim);
+    ExportResult r = new Exporter(ExportFormat.EML, out, "q", Instant.EPOCH).export(List.of(one, two));
+    assertEquals("precious", Files.readString(victim));
+    assertEquals(1, r.exported());
+    assertEquals(1, r.refused().size());
+    assertTrue(r.refused().get(0).contains("already exists and is not this message"), r.refused().get(0));
+    assertArrayEquals(TWO.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out.resolve(two.sha256() + ".eml")));
+  }
+
+  @Test
+  void anExistingManifestOrOutputEndsTheExportBeforeAnythingIsWritten() throws IOException {
+    Path f = source();
+    Path out = Files.createDirectories(dir.resolve("again"));
+    Path victim = Files.writeString(dir.resolve("victim"), "precious");
+    Files.createSymbolicLink(out.resolve("manifest.csv"), victim);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileAlreadyExistsException.class,
+        () -> new Exporter(ExportFormat.EML, out, "q", Instant.EPOCH).export(List.of(hit(f, 0, ONE, null))));
+    assertTrue(e.getMessage().contains("already exists (export never overwrites"), e.getMessage());
+    assertEquals("precious", Files.readString(victim));
+    Files.createSymbolicLink(dir.resolve("out.mbox"), victim);
+    org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileAlreadyExistsException.class,
+        () -> new Exporter(ExportFormat.MBOX, dir.resolve("out.mbox"), "q", Instant.EPOCH).export(List.of(hit(f, 0, ONE, null))));
+    assertEquals("precious", Files.readString(victim));
+    try (var left = Files.list(dir)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+    }
+  }
+
+  @Test
+  void exportingIntoTheSameFolderAgainKeepsTheSameFiles() throws IOException {
+    Path f = source();
+    Path out = dir.resolve("twice");
+    Hit one = hit(f, 0, ONE, null);
+    new Exporter(ExportFormat.EML, out, "q", Instant.EPOCH).export(List.of(one));
+    Files.delete(out.resolve("manifest.csv"));
+    ExportResult r = new Exporter(ExportFormat.EML, out, "q", Instant.EPOCH).export(List.of(one));
+    assertEquals(1, r.exported());
+    assertTrue(r.refused().isEmpty());
+  }
 }

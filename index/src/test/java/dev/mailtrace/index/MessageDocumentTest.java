@@ -30,7 +30,7 @@ class MessageDocumentTest {
     byte[] bytes = eml.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     var raw = new dev.mailtrace.message.RawMessage(
         new dev.mailtrace.message.Source("/a.eml", 0, bytes.length, TestMessages.sha256(bytes)), 0, null, bytes, List.of());
-    Message m = new dev.mailtrace.mime.MessageParser(dev.mailtrace.mime.ParserConfig.DEFAULT.withHashParts(false)).parse(raw);
+    Message m = new dev.mailtrace.mime.MessageParser(dev.mailtrace.mime.ParserConfig.DEFAULT).parse(raw);
     Document d = MessageDocument.of(m, HopChain.of(m), DeliveryReport.NONE);
     byte[] pdf = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertEquals(List.of(TestMessages.sha256(pdf)), values(d, MessageFields.ATTACHMENT_SHA256));

@@ -21,14 +21,15 @@ public interface ArchiveReader extends Closeable {
   /**
    * The bytes on disk a read of {@code path} goes through, for progress estimates: a file's size,
    * or for a folder the sizes of the files its walk reads (dot-names, a Maildir's {@code tmp} and
-   * its metadata files left out), gzip counted compressed; 0 for anything else. The folder is
+   * its metadata files left out); a gzip file by an estimate of its decompressed size, which is
+   * what a read counts (its compression ratio over its first megabyte); 0 for anything else. The folder is
    * listed as a read lists it, and no file is opened.
    */
   static long sizeOf(Path path) throws IOException {
     if (Files.isDirectory(path)) {
       return FolderReader.sizeOf(path);
     }
-    return Files.isRegularFile(path) ? Files.size(path) : 0;
+    return Files.isRegularFile(path) ? StoredInput.estimatedSize(path) : 0;
   }
 
   /** Opens a file or folder, detecting its format, with gzip undone for {@code .gz} files. */
@@ -52,7 +53,7 @@ public interface ArchiveReader extends Closeable {
    */
   static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config)
       throws IOException {
-    return FormatDetector.open(path, format, config, FileGate.ALL);
+    return FormatDetector.open(path, format, config, FileGate.ALL, Unreadable.FAIL);
   }
 
   /**
@@ -62,6 +63,17 @@ public interface ArchiveReader extends Closeable {
    */
   static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config, FileGate gate)
       throws IOException {
-    return FormatDetector.open(path, format, config, gate);
+    return FormatDetector.open(path, format, config, gate, Unreadable.FAIL);
+  }
+
+  /**
+   * Opens a file or folder as {@link #open(Path, ArchiveFormat, ReaderConfig, FileGate)} does; a
+   * file or sub-folder of a folder's walk that cannot be read is told to {@code unreadable} and
+   * passed over, and the walk goes on. A file named as {@code path} that cannot be read still throws
+   * from here or from {@link #next()}: the caller knows which input it was.
+   */
+  static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config, FileGate gate, Unreadable unreadable)
+      throws IOException {
+    return FormatDetector.open(path, format, config, gate, unreadable);
   }
 }

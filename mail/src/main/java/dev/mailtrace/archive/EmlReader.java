@@ -43,6 +43,7 @@ final class EmlReader implements ArchiveReader {
       return content.length == 0 ? null : message(content.length, Sha256.of(content), content, new ArrayList<>(0));
     }
     MessageAccumulator acc = new MessageAccumulator(cap);
+    long opened = StoredInput.plainSize(path);
     byte[] chunk = new byte[64 << 10];
     try (InputStream in = StoredInput.open(path, 0)) {
       for (int n; (n = in.read(chunk)) >= 0; ) {
@@ -54,6 +55,10 @@ final class EmlReader implements ArchiveReader {
     }
     List<String> problems = new ArrayList<>(0);
     acc.reportTruncation(problems, 0);
+    if (opened >= 0 && opened != acc.length()) {
+      problems.add("the file was " + opened + " bytes when opened and " + acc.length() + " when read"
+          + " (it changed while it was read): the message may be cut; read it again: offset 0");
+    }
     return message(acc.length(), acc.sha256Hex(), acc.content(), problems);
   }
 

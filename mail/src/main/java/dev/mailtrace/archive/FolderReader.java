@@ -49,14 +49,17 @@ final class FolderReader implements ArchiveReader {
   private final ArchiveFormat format;
   private final ReaderConfig config;
   private final FileGate gate;
+  private final Unreadable unreadable;
   private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
   private ArchiveReader current;
   private Path currentFile;
 
-  FolderReader(Path root, ArchiveFormat format, ReaderConfig config, FileGate gate) throws IOException {
+  FolderReader(Path root, ArchiveFormat format, ReaderConfig config, FileGate gate, Unreadable unreadable)
+      throws IOException {
     this.format = format;
     this.config = config;
     this.gate = gate;
+    this.unreadable = unreadable;
     boolean maildir =
         format == ArchiveFormat.MAILDIR
             || ((format == ArchiveFormat.AUTO || format == ArchiveFormat.EML)
@@ -73,9 +76,10 @@ final class FolderReader implements ArchiveReader {
           m = current.next();
         } catch (IOException broken) {
           // A damaged file (a truncated gzip stream, a read error) must not end a walk over
-          // thousands of others: report it as a message-less entry and go on with the next file.
+          // thousands of others: it is told, and the walk goes on with the next file.
           closeQuietly();
-          return unreadable(currentFile, broken);
+          unreadable.skip(currentFile, broken);
+          continue;
         }
         if (m != null) {
           return m;
@@ -94,24 +98,10 @@ final class FolderReader implements ArchiveReader {
       currentFile = file;
       try {
         current = FormatDetector.openFile(file, format, config);
-      } catch (IOException unreadable) {
-        return unreadable(file, unreadable);
+      } catch (IOException failed) {
+        unreadable.skip(file, failed);
       }
     }
-  }
-
-  /** SHA-256 of no bytes: the hash of the empty range an unreadable file is recorded with. */
-  private static final String EMPTY_SHA256 =
-      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-  private static RawMessage unreadable(Path file, IOException why) {
-    String reason = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
-    return new RawMessage(
-        new dev.mailtrace.message.Source(file.toString(), 0, 0, EMPTY_SHA256),
-        0,
-        null,
-        new byte[0],
-        List.of("unreadable file: " + file + ": " + reason + "; check it and read it again"));
   }
 
   private void closeQuietly() {
@@ -128,10 +118,11 @@ final class FolderReader implements ArchiveReader {
    * ArchiveReader#sizeOf}): each file's size as the walk reaches it, no file opened.
    */
   static long sizeOf(Path root) throws IOException {
-    FolderReader walk = new FolderReader(root, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, FileGate.ALL);
+    FolderReader walk = new FolderReader(root, ArchiveFormat.AUTO, ReaderConfig.DEFAULT, FileGate.ALL, (p, why) -> {});
     long total = 0;
     for (Entry file = walk.nextFile(); file != null; file = walk.nextFile()) {
-      total += file.size();
+      // A gzip file is read decompressed: its share is estimated (named .gz; no other file is opened).
+      total += file.path().getFileName().toString().endsWith(".gz") ? StoredInput.estimatedSize(file.path()) : file.size();
     }
     return total;
   }
@@ -153,7 +144,11 @@ final class FolderReader implements ArchiveReader {
         }
         continue;
       }
-      stack.push(expand(e).iterator());
+      try {
+        stack.push(expand(e).iterator());
+      } catch (IOException failed) {
+        unreadable.skip(e.path(), failed);
+      }
     }
     return null;
   }

@@ -20,10 +20,10 @@ final class FormatDetector {
 
   private FormatDetector() {}
 
-  static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config, FileGate gate)
+  static ArchiveReader open(Path path, ArchiveFormat format, ReaderConfig config, FileGate gate, Unreadable unreadable)
       throws IOException {
     if (Files.isDirectory(path)) {
-      return new FolderReader(path, format, config, gate);
+      return new FolderReader(path, format, config, gate, unreadable);
     }
     if (!Files.exists(path)) {
       throw new java.nio.file.NoSuchFileException(

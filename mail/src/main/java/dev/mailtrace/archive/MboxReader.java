@@ -83,6 +83,7 @@ final class MboxReader implements ArchiveReader {
     long contentLength = -1;
     long lengthEnd = -1;
     boolean blankAtLengthEnd;
+    boolean changedWhileRead;
     Candidate candidate;
 
     Frame(long start, String envelope, boolean leading) {
@@ -403,6 +404,13 @@ final class MboxReader implements ArchiveReader {
     if (f == null) {
       done = true;
       return;
+    }
+    if (plainSize >= 0 && end != plainSize && !f.changedWhileRead) {
+      // Appended to or cut while it was read: the last message may be part of one; the next read
+      // (a later index run) sees it as it is then.
+      f.changedWhileRead = true;
+      f.problems.add("the file was " + plainSize + " bytes when opened and " + end + " when read to its end"
+          + " (it changed while it was read): this last message may be cut; read the file again: offset " + f.start);
     }
     if (f.lengthEnd >= 0) {
       if (f.blankAtLengthEnd) {

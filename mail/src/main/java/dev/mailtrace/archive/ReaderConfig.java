@@ -9,8 +9,13 @@ package dev.mailtrace.archive;
  *     maxMessageBytes} bytes and it carries a problem saying so
  */
 public record ReaderConfig(int maxMessageBytes) {
-  /** 64 MiB per message: more than any mail system accepts, little enough to bound memory. */
-  public static final ReaderConfig DEFAULT = new ReaderConfig(64 << 20);
+  /**
+   * 64 MiB per message (more than any mail system accepts), or a sixteenth of the heap when that is
+   * less: a run with {@code -Xmx256m} holds 16 MiB messages, so that the message being read, one
+   * queued and one per parser fit beside the index writer's buffer.
+   */
+  public static final ReaderConfig DEFAULT =
+      new ReaderConfig((int) Math.max(1 << 20, Math.min(64 << 20, Runtime.getRuntime().maxMemory() / 16)));
 
   public ReaderConfig {
     if (maxMessageBytes < 1) {

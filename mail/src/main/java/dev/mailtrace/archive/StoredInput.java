@@ -8,7 +8,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -97,8 +96,8 @@ final class StoredInput {
       while (buf.hasRemaining() && ch.read(buf) >= 0) {
         // a channel may return fewer bytes than asked
       }
-      int n = buf.position();
-      return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
+      // Cut while it was read: streamed instead, where the reader says so.
+      return buf.position() == bytes.length ? bytes : null;
     }
   }
 
@@ -106,6 +105,42 @@ final class StoredInput {
   static byte[] head(Path path, int n) throws IOException {
     try (InputStream in = open(path, 0)) {
       return in.readNBytes(n);
+    }
+  }
+
+  /**
+   * The file's size, or for gzip an estimate of its decompressed size: the compressed size times
+   * the ratio met over the first megabyte of compressed bytes (exact when that is the whole file).
+   * Progress counts decompressed bytes; against the compressed size a 5 GB archive of 0.5 GB
+   * compressed showed an estimate of 0:00 left for most of its read.
+   */
+  static long estimatedSize(Path path) throws IOException {
+    long size = java.nio.file.Files.size(path);
+    if (!isGzip(path)) {
+      return size;
+    }
+    long[] compressed = {0};
+    try (InputStream file = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(path)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            compressed[0] += Math.max(0, n);
+            return n;
+          }
+        };
+        InputStream in = new GZIPInputStream(file, 8192)) {
+      byte[] chunk = new byte[64 << 10];
+      long decompressed = 0;
+      int n;
+      while (compressed[0] < (1 << 20) && (n = in.read(chunk)) >= 0) {
+        decompressed += n;
+      }
+      if (compressed[0] < (1 << 20)) {
+        return decompressed; // read to its end: exact
+      }
+      return (long) ((double) size * decompressed / compressed[0]);
+    } catch (IOException damaged) {
+      return size; // the read will say what is wrong with it
     }
   }
 

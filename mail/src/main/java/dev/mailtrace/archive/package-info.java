@@ -27,7 +27,9 @@
  * cur/new/tmp is a Maildir read as cur, new, then Maildir++ subfolders ({@code .Name}, {@code .A.B})
  * in name order; tmp (unfinished deliveries) is not read. A {@link dev.mailtrace.archive.FileGate}
  * given to {@code open} sees each file's attributes before it is opened and may pass it over (an
- * incremental index leaves unchanged files unread). This package does not parse messages
+ * incremental index leaves unchanged files unread); a file or sub-folder that cannot be read is
+ * told to an {@link dev.mailtrace.archive.Unreadable} and passed over, never made a message. A file
+ * whose size changed while it was read gives its last message a problem. This package does not parse messages
  * (see {@code dev.mailtrace.mime}), and does not read MMDF, Babyl, tar or zip.
  */
 package dev.mailtrace.archive;

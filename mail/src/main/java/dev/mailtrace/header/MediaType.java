@@ -118,7 +118,13 @@ public record MediaType(String type, String subtype, Map<String, String> params)
     /** Records a problem; a few per field are enough to tell what went wrong. */
     void problem(String what) {
       if (problems != null && problemCount++ < 5) {
-        problems.add(what);
+        // Problems are one line each: a value quoted in one may hold line breaks and controls.
+        StringBuilder line = new StringBuilder(Math.min(what.length(), 200));
+        for (int i = 0; i < what.length() && i < 200; i++) {
+          char c = what.charAt(i);
+          line.append(c < 0x20 || c == 0x7f ? ' ' : c);
+        }
+        problems.add(line.toString());
       }
     }
 

@@ -136,26 +136,44 @@ public final class JsonWriter {
     first = false;
   }
 
+  /**
+   * Writes a string literal straight to the output, plain runs in one append each: no copy of the
+   * whole string is made, so a message text of millions of characters (or of NUL bytes, six
+   * characters each once escaped) streams out in the memory it already takes.
+   */
+  private static final String[] CONTROL = new String[0x20];
+
+  static {
+    for (int c = 0; c < CONTROL.length; c++) {
+      CONTROL[c] = String.format(java.util.Locale.ROOT, "\\u%04x", c);
+    }
+  }
+
   private void string(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
+    try {
+      out.append('"');
+      int run = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        String escape = switch (c) {
+          case '"' -> "\\\"";
+          case '\\' -> "\\\\";
+          case '\n' -> "\\n";
+          case '\r' -> "\\r";
+          case '\t' -> "\\t";
+          case '\u2028' -> "\\u2028";
+          case '\u2029' -> "\\u2029";
+          default -> c < 0x20 ? CONTROL[c] : null;
+        };
+        if (escape != null) {
+          out.append(s, run, i).append(escape);
+          run = i + 1;
         }
       }
+      out.append(s, run, s.length()).append('"');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    raw(b.append('"').toString());
   }
 
   private void raw(String s) {

@@ -3,7 +3,6 @@ package dev.mailtrace.mime;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
-import dev.mailtrace.message.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,14 +46,11 @@ public final class MessageParser {
     byte[] content = raw.content();
     Part root =
         new Part("1", List.of(), "text/plain", null, "7bit", null, null, List.of(), content,
-            content.length, sha256(content));
+            content.length, null);
     return new Message(
         raw.source(), raw.index(), raw.envelope(), List.of(), null, null, List.of(), List.of(),
         List.of(), List.of(), List.of(), List.of(), null, null, List.of(), root,
-        new String(content, StandardCharsets.ISO_8859_1), problems);
-  }
-
-  static String sha256(byte[] bytes) {
-    return Sha256.of(bytes);
+        new String(content, 0, Math.min(content.length, ParserConfig.DEFAULT.maxTextChars()),
+            StandardCharsets.ISO_8859_1), problems);
   }
 }

@@ -329,6 +329,12 @@ final class MimeTokenizer {
       valueEnd = end;
       pos = p;
       fieldCount++;
+      if (end >= limit && depth == 0) {
+        // A header-only message is fine (RFC 5322 section 3.5), but not one whose last field has
+        // no line end: the input stopped in the middle of a line, most likely cut off.
+        problems.add("the message ends inside its header section, in a field without a line end"
+            + " (cut off?): " + fieldName() + " at offset " + nameStart);
+      }
       return Token.FIELD;
     }
   }

@@ -89,10 +89,24 @@ final class TransferDecoding {
    */
   static byte[] base64(byte[] buf, int start, int end, int[] junk) {
     byte[] out = new byte[(end - start) / 4 * 3 + 3];
-    int n = 0;
-    int acc = 0;
-    int bits = 0;
-    int invalid = 0;
+    int[] state = new int[4];
+    int n = base64(buf, start, end, out, 0, state);
+    junk[0] = state[2];
+    junk[1] = state[3] != 0 || state[1] == 6 ? 1 : 0;
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Decodes one slice of a base64 body into {@code out} from {@code n}, which must have room for
+   * {@code (end - start) / 4 * 3 + 3} bytes; returns the new end of the output. {@code state}
+   * carries a quantum across slices: {@code [0]} bits pending, {@code [1]} their count, {@code [2]}
+   * non-alphabet bytes skipped so far, {@code [3]} set when a dangling character was dropped at an
+   * "=" (a dangling character at the very end shows as {@code state[1] == 6}).
+   */
+  static int base64(byte[] buf, int start, int end, byte[] out, int n, int[] state) {
+    int acc = state[0];
+    int bits = state[1];
+    int invalid = state[2];
     byte[] table = BASE64;
     int[] q0 = QUAD0;
     int[] q1 = QUAD1;
@@ -130,7 +144,7 @@ final class TransferDecoding {
         }
       } else if (b == '=') {
         if (bits == 6) {
-          junk[1] = 1;
+          state[3] = 1;
         }
         acc = 0;
         bits = 0;
@@ -138,11 +152,10 @@ final class TransferDecoding {
         invalid++;
       }
     }
-    if (bits == 6) {
-      junk[1] = 1;
-    }
-    junk[0] = invalid;
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    state[0] = acc & 0xff;
+    state[1] = bits;
+    state[2] = invalid;
+    return n;
   }
 
   /**
@@ -152,12 +165,23 @@ final class TransferDecoding {
    */
   static byte[] quotedPrintable(byte[] buf, int start, int end, int[] bad) {
     byte[] out = new byte[end - start];
+    int n = quotedPrintable(buf, start, end, out, 0, bad, true);
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Decodes one slice of a quoted-printable body into {@code out} from {@code n} (room for {@code
+   * end - start} bytes needed), adding malformed escapes to {@code bad[0]}; returns the new end of
+   * the output. A slice must end after a line end or, inside a long line, where no escape and no
+   * white space is cut ({@link #qpSliceEnd}); trailing white space is dropped at its end only when
+   * it is the {@code last}.
+   */
+  static int quotedPrintable(byte[] buf, int start, int end, byte[] out, int n, int[] bad, boolean last) {
     byte[] hex = HEX;
-    int n = 0;
     int malformed = 0;
     // Literal bytes written since the last escape, soft break or line end start at floor: only
     // they can be trailing white space to drop when the line ends.
-    int floor = 0;
+    int floor = n;
     int i = start;
     while (i < end) {
       // Copy the run of ordinary bytes (white space included) up to '=' or a line end in one go.
@@ -217,11 +241,30 @@ final class TransferDecoding {
       }
     }
     // Trailing white space at the very end is dropped as before a line end.
-    while (n > floor && (out[n - 1] == ' ' || out[n - 1] == '\t')) {
+    while (last && n > floor && (out[n - 1] == ' ' || out[n - 1] == '\t')) {
       n--;
     }
-    bad[0] = malformed;
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    bad[0] += malformed;
+    return n;
+  }
+
+  /**
+   * Where a slice of a quoted-printable body that should end near {@code want} may end: after the
+   * last line end before it, or inside a line longer than the slice, before a run of white space
+   * and not within an escape. Returns a position in {@code (start, want]}.
+   */
+  static int qpSliceEnd(byte[] buf, int start, int want) {
+    for (int i = want; i > start; i--) {
+      if (buf[i - 1] == '\n') {
+        return i;
+      }
+    }
+    int e = want;
+    while (e > start + 3 && (buf[e - 1] == ' ' || buf[e - 1] == '\t' || buf[e - 1] == '=' || buf[e - 2] == '='
+        || buf[e - 1] == '\r')) {
+      e--;
+    }
+    return e;
   }
 
   private static final VarHandle LONGS =

@@ -11,9 +11,7 @@ import dev.mailtrace.message.Header;
 import dev.mailtrace.message.Message;
 import dev.mailtrace.message.Part;
 import dev.mailtrace.message.RawMessage;
-import dev.mailtrace.message.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,6 +56,8 @@ final class TreeBuilder {
     boolean encodedMessage;
     boolean tooManyHeaders;
     byte[] body = EMPTY;
+    long size;
+    String sha256;
 
     Entity(Entity parent, int depth, String number, boolean top) {
       this.parent = parent;
@@ -72,20 +72,20 @@ final class TreeBuilder {
   private final RawMessage raw;
   private final ParserConfig config;
   private final List<String> problems;
-  private final MessageDigest sha256;
+  /** Decoded body bytes the message may still keep (see {@link ParserConfig#maxKeptBytes()}). */
+  private long keepLeft;
   private final ArrayDeque<Entity> containers = new ArrayDeque<>();
   private final ArrayDeque<MimeTokenizer> tokenizers = new ArrayDeque<>();
   private MimeTokenizer tokenizer;
   private Entity current;
   private Part root;
   private int entities;
-  private final int[] scratch = new int[2];
 
   TreeBuilder(RawMessage raw, ParserConfig config, List<String> problems) {
     this.raw = raw;
     this.config = config;
     this.problems = problems;
-    this.sha256 = config.hashParts() ? Sha256.newDigest() : null;
+    this.keepLeft = config.maxKeptBytes();
   }
 
   Message build() {
@@ -338,8 +338,11 @@ final class TreeBuilder {
 
   private void endLeaf(Entity e) {
     if (!e.discarded) {
-      e.body = decode(e, tokenizer.buffer(), tokenizer.bodyStart(), tokenizer.bodyEnd());
-      if (e.encodedMessage) {
+      decode(e, tokenizer.buffer(), tokenizer.bodyStart(), tokenizer.bodyEnd());
+      if (e.encodedMessage && e.sha256 != null) {
+        problems.add("encoded enclosed message of " + e.size + " bytes, more than the " + config.maxBodyBytes()
+            + " kept, read as one part: " + pathOf(e));
+      } else if (e.encodedMessage) {
         // Parse the decoded bytes with a tokenizer of their own, then resume this one.
         e.kind = Kind.MESSAGE;
         containers.push(e);
@@ -347,6 +350,7 @@ final class TreeBuilder {
         tokenizer = new MimeTokenizer(e.body, config.maxDepth(), problems);
         current = newEntity(e, e.depth + 1, e.path, true);
         e.body = EMPTY;
+        e.size = 0;
         return;
       }
     }
@@ -380,48 +384,45 @@ final class TreeBuilder {
     boolean leaf = e.kind == Kind.LEAF || e.children.isEmpty();
     String path = e.path != null ? e.path : e.number != null ? e.number : "1";
     byte[] body = leaf ? e.body : EMPTY;
-    String sha = leaf && sha256 != null ? Sha256.hex(sha256.digest(body)) : null;
+    long size = leaf ? Math.max(e.size, body.length) : 0;
     return new Part(path, e.headers, e.contentType, e.charset, e.transferEncoding, e.disposition,
-        e.filename, e.children, body, body.length, sha);
+        e.filename, e.children, body, size, leaf ? e.sha256 : null);
   }
 
   // ---- bodies ----
 
-  private byte[] decode(Entity e, byte[] buf, int start, int end) {
+  /**
+   * Decodes a leaf's body into the entity: the bytes kept (within the part's and the message's
+   * limits), the decoded size, and the hash of a body too large to keep whole.
+   */
+  private void decode(Entity e, byte[] buf, int start, int end) {
     if (end <= start) {
-      return EMPTY;
+      return;
     }
-    switch (TransferDecoding.Encoding.of(e.transferEncoding)) {
-      case BASE64 -> {
-        scratch[0] = 0;
-        scratch[1] = 0;
-        byte[] out = TransferDecoding.base64(buf, start, end, scratch);
-        if (scratch[0] > 0) {
-          problems.add("base64 body with " + scratch[0] + " bytes outside the alphabet, skipped: "
-              + pathOf(e));
-        }
-        if (scratch[1] != 0) {
-          problems.add("base64 body with a dangling character, dropped: " + pathOf(e));
-        }
-        return out;
-      }
-      case QUOTED_PRINTABLE -> {
-        scratch[0] = 0;
-        byte[] out = TransferDecoding.quotedPrintable(buf, start, end, scratch);
-        if (scratch[0] > 0) {
-          problems.add("quoted-printable body with " + scratch[0]
-              + " malformed escapes, kept as written: " + pathOf(e));
-        }
-        return out;
-      }
-      case UNKNOWN -> {
-        problems.add("unknown transfer encoding '" + clip(e.transferEncoding)
-            + "', body kept undecoded: " + pathOf(e));
-        return Arrays.copyOfRange(buf, start, end);
-      }
-      default -> {
-        return Arrays.copyOfRange(buf, start, end);
-      }
+    TransferDecoding.Encoding encoding = TransferDecoding.Encoding.of(e.transferEncoding);
+    if (encoding == TransferDecoding.Encoding.UNKNOWN) {
+      problems.add("unknown transfer encoding '" + clip(e.transferEncoding)
+          + "', body kept undecoded: " + pathOf(e));
+    }
+    int keep = (int) Math.min(config.maxBodyBytes(), keepLeft);
+    BodyDecoder.Decoded d = BodyDecoder.decode(encoding, buf, start, end, keep);
+    e.body = d.kept();
+    e.size = d.size();
+    e.sha256 = d.sha256();
+    keepLeft -= d.kept().length;
+    if (d.size() > d.kept().length) {
+      problems.add("body of " + d.size() + " bytes, first " + d.kept().length + " kept for its text ("
+          + (keep < config.maxBodyBytes() ? "the message's " + config.maxKeptBytes() + " bytes are used up"
+              : "limit " + config.maxBodyBytes() + " per part") + "), measured and hashed whole: " + pathOf(e));
+    }
+    if (d.invalid() > 0) {
+      problems.add("base64 body with " + d.invalid() + " bytes outside the alphabet, skipped: " + pathOf(e));
+    }
+    if (d.dangling()) {
+      problems.add("base64 body with a dangling character, dropped: " + pathOf(e));
+    }
+    if (d.malformed() > 0) {
+      problems.add("quoted-printable body with " + d.malformed() + " malformed escapes, kept as written: " + pathOf(e));
     }
   }
 
@@ -506,6 +507,10 @@ final class TreeBuilder {
       }
     }
     String text = BodyText.of(root);
+    if (text.length() > config.maxTextChars()) {
+      problems.add("text of " + text.length() + " characters cut to " + config.maxTextChars() + ": message text");
+      text = text.substring(0, config.maxTextChars());
+    }
     return new Message(raw.source(), raw.index(), raw.envelope(), headers, subject, date, from,
         sender, replyTo, to, cc, bcc, messageId, inReplyTo, references, root, text, problems);
   }

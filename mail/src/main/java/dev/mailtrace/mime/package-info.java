@@ -9,6 +9,9 @@
  * Malformed input is recorded as problems, never thrown: a line that is not a field inside a
  * header section is skipped when a field follows it (as mime4j does) and otherwise starts the body
  * (as Python's email package does); a multipart whose boundary never appears is one leaf.
+ * Limits ({@link dev.mailtrace.mime.ParserConfig}) are problems when reached: a leaf body larger
+ * than what is kept is decoded in slices, measured and hashed whole, and only its first bytes kept;
+ * other leaves are hashed when asked ({@link dev.mailtrace.message.Part#sha256()}).
  * It does not interpret Received fields or delivery reports, and applies charsets to bodies only
  * for {@link dev.mailtrace.message.Message#text()}.
  */

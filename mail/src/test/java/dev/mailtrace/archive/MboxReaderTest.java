@@ -391,4 +391,34 @@ class MboxReaderTest {
       throw new AssertionError("failed with -Dtests.seed=" + seed + ": " + e.getMessage(), e);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aFileCutOrGrownWhileItIsReadGivesItsLastMessageAProblem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    String body = "line of a long body\n".repeat(15_000); // 300 KB a message, more than the reader's buffer
+    String mbox = "From a Mon Jan  1 00:00:00 2024\nN: 1\n\n" + body + "\nFrom b Mon Jan  1 00:00:00 2024\nN: 2\n\n" + body
+        + "\nFrom c Mon Jan  1 00:00:00 2024\nN: 3\n\n" + body;
+    java.nio.file.Path cut = dir.resolve("cut.mbox");
+    java.nio.file.Files.writeString(cut, mbox);
+    java.nio.file.Path grown = dir.resolve("grown.mbox");
+    java.nio.file.Files.writeString(grown, mbox);
+    try (ArchiveReader r = ArchiveReader.open(cut); ArchiveReader g = ArchiveReader.open(grown)) {
+      assertTrue(r.next().problems().isEmpty());
+      assertTrue(g.next().problems().isEmpty());
+      try (var ch = java.nio.channels.FileChannel.open(cut, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.truncate(mbox.length() - 200_000);
+      }
+      java.nio.file.Files.writeString(grown, "more appended\n".repeat(100), java.nio.file.StandardOpenOption.APPEND);
+      assertTrue(r.next().problems().isEmpty());
+      RawMessage third = r.next();
+      assertEquals(null, r.next());
+      assertEquals(1, third.problems().size(), third.problems().toString());
+      assertTrue(third.problems().get(0).startsWith("the file was " + mbox.length() + " bytes when opened and "
+          + (mbox.length() - 200_000) + " when read to its end (it changed while it was read)"), third.problems().get(0));
+      g.next();
+      RawMessage last = g.next();
+      assertEquals(null, g.next());
+      assertTrue(last.problems().get(0).contains("it changed while it was read"), last.problems().toString());
+    }
+  }
 }

@@ -75,7 +75,7 @@ class MessageParserTest {
 
   @Test
   void headersWithoutBodyGiveAnEmptyBody() {
-    Message m = parse("Subject: only\nFrom: a@b.c");
+    Message m = parse("Subject: only\nFrom: a@b.c\n");
     assertEquals("only", m.subject());
     assertEquals(0, m.root().size());
     assertTrue(m.problems().isEmpty());
@@ -347,17 +347,63 @@ class MessageParserTest {
   }
 
   @Test
-  void leavesAreHashedUnlessTheConfigTurnsItOff() {
+  void leafHashesAreComputedWhenAskedForFromTheKeptBody() {
     String text = "Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo\n--b--\n";
-    Message hashed = parse(text, "\n");
-    assertEquals(64, hashed.leaves().get(0).sha256().length());
-    Message bare = new MessageParser(ParserConfig.DEFAULT.withHashParts(false))
-        .parse(Messages.raw(Messages.bytes(text, "\n")));
-    assertEquals(hashed.leaves().size(), bare.leaves().size());
-    for (Part p : bare.leaves()) {
-      assertNull(p.sha256());
+    Message m = parse(text, "\n");
+    assertEquals(dev.mailtrace.message.Sha256.of("one".getBytes(StandardCharsets.US_ASCII)), m.leaves().get(0).sha256());
+    assertNull(m.root().sha256(), "a multipart has no body to hash");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"base64", "quoted-printable", "8bit"})
+  void aBodyLargerThanIsKeptIsMeasuredAndHashedWholeWithAProblem(String encoding) {
+    byte[] decoded = new byte[3 * BodyDecoder.SLICE + 12345];
+    for (int i = 0; i < decoded.length; i++) {
+      decoded[i] = (byte) ("abc=\n xyz".charAt(i % 9));
     }
-    assertEquals(hashed.text(), bare.text());
+    String body = switch (encoding) {
+      case "base64" -> java.util.Base64.getMimeEncoder().encodeToString(decoded);
+      case "quoted-printable" -> new String(decoded, StandardCharsets.ISO_8859_1).replace("=", "=3D");
+      default -> new String(decoded, StandardCharsets.ISO_8859_1);
+    };
+    Message m = new MessageParser(ParserConfig.DEFAULT.withMaxBodyBytes(1000)).parse(Messages.raw(
+        ("Content-Type: application/octet-stream\nContent-Transfer-Encoding: " + encoding + "\n\n" + body)
+            .getBytes(StandardCharsets.ISO_8859_1)));
+    Part p = m.root();
+    assertEquals(decoded.length, p.size());
+    assertEquals(1000, p.body().length);
+    assertTrue(p.isBodyCut());
+    assertEquals(dev.mailtrace.message.Sha256.of(decoded), p.sha256());
+    assertEquals(new String(decoded, 0, 1000, StandardCharsets.ISO_8859_1), new String(p.body(), StandardCharsets.ISO_8859_1));
+    assertEquals(List.of("body of " + decoded.length + " bytes, first 1000 kept for its text (limit 1000 per part), measured and hashed whole: part 1"),
+        m.problems());
+  }
+
+  @Test
+  void theMessagesKeptBytesAreSharedByItsParts() {
+    String text = "Content-Type: multipart/mixed; boundary=b\n\n--b\n\n" + "a".repeat(600) + "\n--b\n\n" + "b".repeat(600)
+        + "\n--b\n\nc\n--b--\n";
+    Message m = new MessageParser(ParserConfig.DEFAULT.withMaxKeptBytes(1000)).parse(Messages.raw(Messages.bytes(text, "\n")));
+    assertEquals(List.of(600, 400, 0), m.leaves().stream().map(p -> p.body().length).toList());
+    assertEquals(List.of(600L, 600L, 1L), m.leaves().stream().map(Part::size).toList());
+    assertEquals(2, m.problems().size(), m.problems().toString());
+    assertTrue(m.problems().get(0).contains("the message's 1000 bytes are used up"), m.problems().get(0));
+  }
+
+  @Test
+  void theTextIsCutAtItsLimitWithAProblem() {
+    Message m = new MessageParser(ParserConfig.DEFAULT.withMaxTextChars(10)).parse(Messages.raw(Messages.bytes("A: 1\n\n" + "x".repeat(50), "\n")));
+    assertEquals("x".repeat(10), m.text());
+    assertEquals(List.of("text of 50 characters cut to 10: message text"), m.problems());
+  }
+
+  @Test
+  void aMessageCutOffInItsHeaderSaysSo() {
+    Message m = parse("From: a@example.org\nSubject: cut off in the hea");
+    assertEquals("cut off in the hea", m.subject());
+    assertEquals(List.of("the message ends inside its header section, in a field without a line end (cut off?): Subject at offset 20"),
+        m.problems());
+    assertEquals(List.of(), parse("From: a@example.org\nSubject: header only\n").problems(), "a header-only message is whole");
   }
 
   // ---- decoding ----

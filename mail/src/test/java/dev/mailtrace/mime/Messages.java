@@ -11,7 +11,7 @@ final class Messages {
 
   static RawMessage raw(byte[] content) {
     return new RawMessage(
-        new Source("test.eml", 0, content.length, MessageParser.sha256(content)), 0, null, content);
+        new Source("test.eml", 0, content.length, dev.mailtrace.message.Sha256.of(content)), 0, null, content);
   }
 
   /** The text with LF line ends replaced by {@code eol}. */

@@ -51,7 +51,7 @@ public final class IndexStages {
       }
     }
     long read = cpu.getCurrentThreadCpuTime() - t0;
-    MessageParser parser = new MessageParser(ParserConfig.DEFAULT.withHashParts(false));
+    MessageParser parser = new MessageParser(ParserConfig.DEFAULT);
     BounceClassifier classifier = new BounceClassifier();
     long parse = Long.MAX_VALUE, hops = Long.MAX_VALUE, bounce = Long.MAX_VALUE;
     long build = Long.MAX_VALUE, add = Long.MAX_VALUE;

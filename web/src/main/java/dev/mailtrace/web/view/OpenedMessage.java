@@ -28,6 +28,9 @@ import java.util.NoSuchElementException;
  * @param message the parsed message, or null when no copy verified
  */
 public record OpenedMessage(String sha256, List<Check> checks, MessageRow row, byte[] stored, Message message) {
+  private static final dev.mailtrace.mime.ParserConfig WHOLE_BODIES =
+      dev.mailtrace.mime.ParserConfig.DEFAULT.withMaxBodyBytes(Integer.MAX_VALUE).withMaxKeptBytes(Integer.MAX_VALUE);
+
   public OpenedMessage {
     checks = List.copyOf(checks);
   }
@@ -83,7 +86,9 @@ public record OpenedMessage(String sha256, List<Check> checks, MessageRow row, b
       return new OpenedMessage(sha256, checks, copies.get(0), null, null);
     }
     Source source = new Source(read.file(), read.offset(), read.length(), read.sha256());
-    Message m = new MessageParser().parse(new RawMessage(source, 0, read.envelope(), content));
+    // One message opened to be viewed and its parts downloaded: every body kept whole (the content
+    // itself is bounded by the reader's limit), not cut at the parser's per-part default.
+    Message m = new MessageParser(WHOLE_BODIES).parse(new RawMessage(source, 0, read.envelope(), content));
     return new OpenedMessage(sha256, checks, read, stored, m);
   }
 }
